@@ -385,7 +385,7 @@ run_qemu() {
   PIDS+=("$qpid")
   if wait_for "$cond" "$qpid" "$QEMU_TIMEOUT"; then
     STATUS[$name]="ok"
-    sleep 3   # let the retransmissions / next stage show up
+    sleep "${GRACE:-3}"   # let the retransmissions / next stage show up
   else
     STATUS[$name]="INCOMPLETE: condition '$cond' not met within ${QEMU_TIMEOUT}s (qemu: $(tail -c 300 "$TMP/$name.qemu.out" | tr '\n' ' '))"
   fi
@@ -410,14 +410,16 @@ capture_seabios_ipxe_rom() {
 
 capture_undionly_ipxe() {
   local n=undionly-ipxe
-  # Only the ROM ("PXEClient:Arch:00000:UNDI:002001") is offered undionly.kpxe; a chainloaded
-  # iPXE sending a bare "PXEClient" does not match the substring and gets no boot service.
+  # The boot service is tagged on the ROM's "PXEClient:Arch:00000:UNDI:002001". The chainloaded
+  # iPXE sends a bare "PXEClient" to port 67 (no boot service offered) but the full string in its
+  # ProxyDHCP request to 4011, so the 4011 reply still carries the menu (captured as it is).
   start_dnsmasq "$n" dhcp
   start_dnsmasq "$n" proxy "enable-tftp" "tftp-root=$TMP/tftp" \
     "dhcp-vendorclass=set:pxerom,PXEClient:Arch:" \
     "pxe-service=tag:pxerom,x86PC,\"netboot capture\",undionly.kpxe"
   start_tcpdump "$n"
-  QEMU_TIMEOUT=$((QEMU_TIMEOUT + 60)) run_qemu "$n" ack-after-tftp \
+  # GRACE: after its ACK, iPXE waits ~16 s (IPv6) before asking a PXE boot server.
+  GRACE=25 QEMU_TIMEOUT=$((QEMU_TIMEOUT + 60)) run_qemu "$n" ack-after-tftp \
     -machine pc -boot n -uuid 4e657462-6f6f-7403-8000-52540077000c \
     -device e1000,netdev=n0,mac=52:54:00:77:00:0c
   finish "$n" after-tftp
@@ -480,7 +482,7 @@ done
 declare -A DESC=(
   [seabios-ipxe-rom]="QEMU \`-machine pc\` SeaBIOS, e1000 NIC with QEMU's default option ROM (iPXE from ipxe-qemu), \`-boot n\`, \`-uuid\` set. Servers: dnsmasq 10.77.0.1 assigns the address; dnsmasq 10.77.0.2 in proxy mode with \`pxe-service=x86PC,...,undionly.kpxe\` (PXE menu in option 43, boot server on UDP 4011). Packets up to the first TFTP request."
   [ovmf-edk2-pxe]="QEMU \`-machine q35\` with OVMF (\`OVMF_CODE_4M.fd\`), \`virtio-net-pci,romfile=\` (no iPXE ROM) so edk2's own PXE client boots, \`-uuid\` set. Same two servers; the proxy has one \`pxe-service\` for the client's arch, so its OFFER has option 60 \`PXEClient\` but no option 43 and no file, and edk2 asks UDP 4011 of 10.77.0.2, whose ACK names \`bootx64.efi\` (not served)."
-  [undionly-ipxe]="Same SeaBIOS/e1000 ROM boot; the ROM TFTPs \`undionly.kpxe\` (package ipxe) and runs it. The proxy gives the boot service only to vendor classes containing \`PXEClient:Arch:\` (the ROM). Only the packets after the first TFTP request are kept: the chainloaded iPXE's DHCP."
+  [undionly-ipxe]="Same SeaBIOS/e1000 ROM boot; the ROM TFTPs \`undionly.kpxe\` (package ipxe) and runs it. The proxy's \`pxe-service\` is tagged on the vendor-class substring \`PXEClient:Arch:\` (the ROM's). Only the packets after the first TFTP request are kept: the chainloaded iPXE's DHCP. It sends a bare \`PXEClient\` to port 67 (so the proxy OFFER has no boot service) but the full ROM string in its ProxyDHCP REQUEST to 4011, which therefore gets the x86PC menu again: the vendor class cannot tell ROM from chainloaded iPXE. The capture goes on into the resulting loop: its boot-server request (xid 0) is answered with \`undionly.kpxe\` again, and the next chainloaded instance starts over with a DISCOVER."
   [udhcpc]="\`busybox udhcpc -i veth -f -n -q -t 3 -T 3 -s /bin/true -V netboot-capture -x hostname:nbcap-udhcpc\` on a veth in a client namespace; one dnsmasq (10.77.0.1), no PXE: a plain non-PXE client."
   [dhclient]="ISC \`dhclient -4 -1 -d -sf /bin/true\` with Debian's default dhclient.conf (host name fixed to \`nbcap-dhclient\`) on a veth in a client namespace; one dnsmasq (10.77.0.1), no PXE."
 )
