@@ -212,13 +212,28 @@ public final class DhcpOptionType<T> {
       if (value instanceof byte[]) {
         return hex;
       }
-      if (value instanceof String) {
-        return '"' + (String) value + '"';
-      }
-      return String.valueOf(value);
+      return render(value);
     } catch (DhcpParseException e) {
-      return hex + " (malformed: " + e.getMessage() + ")";
+      return hex + " (malformed: " + e.reason() + " at " + e.offset() + ")";
     }
+  }
+
+  /** Renders a typed value for people: addresses without the slash of InetAddress.toString. */
+  private static String render(Object value) {
+    if (value instanceof String) {
+      return '"' + (String) value + '"';
+    }
+    if (value instanceof Inet4Address) {
+      return ((Inet4Address) value).getHostAddress();
+    }
+    if (value instanceof List) {
+      StringBuilder sb = new StringBuilder("[");
+      for (Object element : (List<?>) value) {
+        sb.append(sb.length() > 1 ? ", " : "").append(render(element));
+      }
+      return sb.append(']').toString();
+    }
+    return String.valueOf(value);
   }
 
   @Override

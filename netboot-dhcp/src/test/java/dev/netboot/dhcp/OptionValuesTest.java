@@ -64,9 +64,13 @@ class OptionValuesTest {
     assertThat(DhcpOptionType.describe(DhcpOption.of(DhcpOptionCode.MESSAGE_TYPE, new byte[] {1})))
         .isEqualTo("DISCOVER(1)");
     assertThat(DhcpOptionType.describe(DhcpOption.of(DhcpOptionCode.SUBNET_MASK, new byte[] {1})))
-        .startsWith("01 (malformed:");
+        .isEqualTo("01 (malformed: length 1 where 4 bytes are required at 0)");
     assertThat(DhcpOptionType.describe(DhcpOption.of(DhcpOptionCode.valueOf(250), new byte[] {1, 2})))
         .isEqualTo("0102");
+    assertThat(DhcpOptionType.describe(DhcpOption.of(DhcpOptionCode.ROUTERS,
+        new byte[] {10, 0, 0, 1, 10, 0, 0, 2}))).isEqualTo("[10.0.0.1, 10.0.0.2]");
+    assertThat(DhcpOptionType.describe(DhcpOption.of(DhcpOptionCode.SERVER_IDENTIFIER,
+        new byte[] {10, 77, 0, 2}))).isEqualTo("10.77.0.2");
   }
 
   @Test
