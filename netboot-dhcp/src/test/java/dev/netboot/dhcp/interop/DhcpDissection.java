@@ -12,9 +12,12 @@ import java.util.stream.Collectors;
  * reported.
  */
 final class DhcpDissection {
-  /** Wireshark's expert severities (epan/proto.h {@code PI_WARN}, {@code PI_ERROR}). */
+  /** Wireshark's expert severity "Warning" ({@code PI_WARN} in epan/proto.h). */
   static final long SEVERITY_WARN = 0x00600000L;
+  /** Wireshark's expert severity "Error" ({@code PI_ERROR} in epan/proto.h). */
+  static final long SEVERITY_ERROR = 0x00800000L;
 
+  // RFC 2131 figure 1; written out rather than taken from netboot, which is under test here.
   private static final int SNAME_OFFSET = 44;
   private static final int FILE_OFFSET = 108;
   private static final int OPTIONS_OFFSET = 240;
@@ -37,6 +40,11 @@ final class DhcpDissection {
     return packet.first("frame.protocols").map(PdmlNode::show).orElse("?");
   }
 
+  /** Returns the IPv4 total length, which option 57 limits (RFC 2132 section 9.10). */
+  Optional<Long> ipTotalLength() {
+    return packet.first("ip.len").map(PdmlNode::showAsNumber);
+  }
+
   /**
    * Returns what Wireshark found wrong: each malformed-packet marker and each expert item of
    * severity warning or error, anywhere in the frame.
@@ -52,7 +60,7 @@ final class DhcpDissection {
       long severity = expert.first("_ws.expert.severity").map(PdmlNode::showAsNumber).orElse(0L);
       if (severity >= SEVERITY_WARN) {
         String message = expert.first("_ws.expert.message").map(PdmlNode::show).orElse("?");
-        problems.add((severity >= 0x00800000L ? "error: " : "warning: ") + message
+        problems.add((severity >= SEVERITY_ERROR ? "error: " : "warning: ") + message
             + " (at frame offset " + expert.pos() + ")");
       }
     }
@@ -60,9 +68,10 @@ final class DhcpDissection {
   }
 
   /**
-   * Returns the options as {@code code -> value hex}, with the instances of a code concatenated in
-   * the order RFC 3396 gives (options field, then {@code file}, then {@code sname}), each code at
-   * the place of its first instance. Pad, end and the overload option itself are left out.
+   * Returns the options as {@code code -> value hex}, with the instances of a code concatenated
+   * (RFC 3396) in the order the fields are read (options, then {@code file}, then {@code sname};
+   * RFC 2131 section 4.1), each code at the place of its first instance. Pad, end and the overload
+   * option itself are left out.
    *
    * <p>Wireshark 4.0 shows each instance of a split option separately, in the order of the
    * fields in the packet (sname before file before options), so this does the joining.

@@ -20,6 +20,7 @@ import dev.netboot.dhcp.SubOption;
 import dev.netboot.dhcp.SubOptions;
 import dev.netboot.dhcp.UserClass;
 import dev.netboot.dhcp.VendorClass;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
@@ -62,8 +63,10 @@ final class InteropMessages {
    * @param message the message as netboot models it
    * @param payload the encoded UDP payload
    * @param overload the option 52 value the payload must carry, 0 for none
+   * @param maxMessageSize the option 57 limit the payload was encoded within, 0 for none
    */
-  record Sample(String name, DhcpMessage message, byte[] payload, int overload) {
+  record Sample(
+      String name, DhcpMessage message, byte[] payload, int overload, int maxMessageSize) {
     /** Returns whether a client sends this message (BOOTREQUEST, from port 68 to 67). */
     boolean fromClient() {
       return message.op() == DhcpOp.BOOTREQUEST;
@@ -102,6 +105,7 @@ final class InteropMessages {
     s.add(encoded("OFFER with RFC 3004 user class", offerWithUserClass()));
     s.add(encoded("relayed DISCOVER with option 82", relayedDiscover()));
     s.add(encoded("ACK with a 300-byte option (RFC 3396)", longOptionAck()));
+    s.add(encoded("ACK with a 300-byte domain search list (RFC 3396)", domainSearchAck()));
     s.add(overloaded("ACK overloaded into file and sname (576)", overloadedAck(), 576, 3));
     s.add(overloaded("ACK overloaded into sname only, file in use (576)",
         overloadedAck().toBuilder()
@@ -119,11 +123,12 @@ final class InteropMessages {
   }
 
   private static Sample encoded(String name, DhcpMessage message) {
-    return new Sample(name, message, DhcpMessageEncoder.toBytes(message), 0);
+    return new Sample(name, message, DhcpMessageEncoder.toBytes(message), 0, 0);
   }
 
   private static Sample overloaded(String name, DhcpMessage message, int max, int overload) {
-    return new Sample(name, message, DhcpMessageEncoder.toBytes(message, max), overload);
+    return new Sample(
+        name, message, DhcpMessageEncoder.toBytes(message, max), overload, max);
   }
 
   private static DhcpMessage.Builder request(DhcpMessageType type) {
@@ -337,6 +342,26 @@ final class InteropMessages {
   }
 
   /**
+   * Option 119 (RFC 3397) is the option whose RFC made RFC 3396 splitting common; Wireshark joins
+   * its instances itself before reading the names.
+   */
+  private static DhcpMessage domainSearchAck() {
+    ByteArrayOutputStream names = new ByteArrayOutputStream();
+    for (int i = 0; names.size() < 300; i++) {
+      byte[] label = ("rack" + i).getBytes(StandardCharsets.US_ASCII);
+      names.write(label.length);
+      names.writeBytes(label);
+      names.writeBytes(new byte[] {3, 'l', 'a', 'b', 7, 'n', 'e', 't', 'b', 'o', 'o', 't', 0});
+    }
+    return reply(DhcpMessageType.ACK)
+        .yourAddress(CLIENT)
+        .option(DhcpOptionType.SERVER_IDENTIFIER, SERVER)
+        .option(DhcpOptionType.DOMAIN_NAME, "lab.netboot")
+        .option(DhcpOption.of(DhcpOptionCode.valueOf(119), names.toByteArray()))
+        .build();
+  }
+
+  /**
    * Options of 464 bytes on the wire: with option 57 at 576 the options field holds 304, of which
    * the first 298 fit, so the encoder must spill 124 into {@code file} and 42 into {@code sname}
    * (overload value 3).
@@ -452,7 +477,7 @@ final class InteropMessages {
         String name = "capture " + root.relativize(file);
         // The captured bytes check netboot's decoder against Wireshark; the re-encoded ones, the
         // encoder.
-        samples.add(new Sample(name + " as captured", message, captured, overloadOf(captured)));
+        samples.add(new Sample(name + " as captured", message, captured, overloadOf(captured), 0));
         samples.add(encoded(name + " re-encoded", message));
       }
       return samples;

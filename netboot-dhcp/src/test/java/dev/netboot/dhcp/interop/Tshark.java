@@ -27,7 +27,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * it shows, and with name resolution off so that it never waits on DNS.
  */
 final class Tshark {
-  /** How long one run may take before it is killed; a run over a few dozen frames takes ~1 s. */
+  /** How long one run may take before it is killed; a run over a hundred frames takes ~1 s. */
   static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final Path executable;
@@ -64,13 +64,13 @@ final class Tshark {
 
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        .redirectError(stderr.toFile());
     Map<String, String> env = builder.environment();
     env.put("WIRESHARK_CONFIG_DIR", config.toString());
     env.put("XDG_CONFIG_HOME", config.toString());
     env.put("HOME", config.toString());
     Process process = builder.start();
+    process.getOutputStream().close(); // tshark reads a file, never its standard input
     if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       process.waitFor(5, TimeUnit.SECONDS);
