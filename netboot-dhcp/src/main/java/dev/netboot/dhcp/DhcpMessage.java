@@ -41,21 +41,26 @@ public final class DhcpMessage {
   private final String bootFileName;
   private final DhcpOptions options;
 
-  private DhcpMessage(Builder b) {
-    this.op = b.op;
-    this.hardwareType = b.hardwareType;
-    this.hops = b.hops;
-    this.transactionId = b.transactionId;
-    this.seconds = b.seconds;
-    this.flags = b.flags;
-    this.clientAddress = b.clientAddress;
-    this.yourAddress = b.yourAddress;
-    this.serverAddress = b.serverAddress;
-    this.gatewayAddress = b.gatewayAddress;
-    this.hardwareAddress = b.hardwareAddress;
-    this.serverName = b.serverName;
-    this.bootFileName = b.bootFileName;
-    this.options = b.options;
+  private static final byte[] NO_ADDRESS = new byte[0];
+
+  /** Takes every field as is; for the builder and the decoder, which have checked them. */
+  DhcpMessage(DhcpOp op, HardwareType hardwareType, int hops, int transactionId, int seconds,
+      int flags, int clientAddress, int yourAddress, int serverAddress, int gatewayAddress,
+      byte[] hardwareAddress, String serverName, String bootFileName, DhcpOptions options) {
+    this.op = op;
+    this.hardwareType = hardwareType;
+    this.hops = hops;
+    this.transactionId = transactionId;
+    this.seconds = seconds;
+    this.flags = flags;
+    this.clientAddress = clientAddress;
+    this.yourAddress = yourAddress;
+    this.serverAddress = serverAddress;
+    this.gatewayAddress = gatewayAddress;
+    this.hardwareAddress = hardwareAddress;
+    this.serverName = serverName;
+    this.bootFileName = bootFileName;
+    this.options = options;
   }
 
   /** Returns a builder for a new message; every field starts at zero, op at BOOTREQUEST. */
@@ -173,11 +178,11 @@ public final class DhcpMessage {
 
   /** Returns the message type (option 53), or {@code null} for BOOTP or a malformed option 53. */
   public @Nullable DhcpMessageType messageType() {
-    DhcpOption option = options.get(DhcpOptionCode.MESSAGE_TYPE);
-    if (option == null || option.length() != 1) {
+    int index = options.indexOf(53);
+    if (index < 0 || options.lengthAt(index) != 1) {
       return null;
     }
-    return DhcpMessageType.valueOf(option.valueUnsafe()[0] & 0xFF);
+    return DhcpMessageType.valueOf(options.data()[options.offsetAt(index)] & 0xFF);
   }
 
   /**
@@ -258,7 +263,7 @@ public final class DhcpMessage {
     private int yourAddress;
     private int serverAddress;
     private int gatewayAddress;
-    private byte[] hardwareAddress = new byte[0];
+    private byte[] hardwareAddress = NO_ADDRESS;
     private String serverName = "";
     private String bootFileName = "";
     private DhcpOptions options = DhcpOptions.empty();
@@ -361,15 +366,6 @@ public final class DhcpMessage {
       return this;
     }
 
-    /** Sets the four address fields from their bits; for the decoder. */
-    Builder addressBits(int ciaddr, int yiaddr, int siaddr, int giaddr) {
-      this.clientAddress = ciaddr;
-      this.yourAddress = yiaddr;
-      this.serverAddress = siaddr;
-      this.gatewayAddress = giaddr;
-      return this;
-    }
-
     /**
      * Sets the client hardware address; its length becomes {@code hlen}.
      *
@@ -381,11 +377,6 @@ public final class DhcpMessage {
             "hardware address length: " + address.length + " (expected: 0-16)");
       }
       this.hardwareAddress = address.clone();
-      return this;
-    }
-
-    Builder hardwareAddressUnsafe(byte[] address) {
-      this.hardwareAddress = address;
       return this;
     }
 
@@ -408,12 +399,6 @@ public final class DhcpMessage {
      */
     public Builder bootFileName(String bootFileName) {
       this.bootFileName = checkField("file", bootFileName, BOOT_FILE_NAME_LENGTH);
-      return this;
-    }
-
-    Builder fieldsUnchecked(String serverName, String bootFileName) {
-      this.serverName = serverName;
-      this.bootFileName = bootFileName;
       return this;
     }
 
@@ -457,7 +442,9 @@ public final class DhcpMessage {
         options = optionsBuilder.build();
         optionsBuilder = null;
       }
-      return new DhcpMessage(this);
+      return new DhcpMessage(op, hardwareType, hops, transactionId, seconds, flags,
+          clientAddress, yourAddress, serverAddress, gatewayAddress, hardwareAddress, serverName,
+          bootFileName, options);
     }
 
     private static int checkRange(String name, int value, int max) {

@@ -1,8 +1,8 @@
 package dev.netboot.dhcp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Decodes DHCP and BOOTP messages (RFC 2131, RFC 2132, RFC 3396). Pure: it reads bytes and
@@ -26,7 +26,11 @@ public final class DhcpMessageDecoder {
   public static final int MAX_MESSAGE_LENGTH = 65_507;
 
   static final int SNAME_OFFSET = 44;
+  static final int SNAME_END = SNAME_OFFSET + DhcpMessage.SERVER_NAME_LENGTH;
   static final int FILE_OFFSET = 108;
+  static final int FILE_END = FILE_OFFSET + DhcpMessage.BOOT_FILE_NAME_LENGTH;
+
+  private static final byte[] NO_ADDRESS = new byte[0];
 
   private DhcpMessageDecoder() {}
 
@@ -36,8 +40,23 @@ public final class DhcpMessageDecoder {
    * @throws DhcpParseException if the bytes are not a well-formed DHCP message
    */
   public static DhcpMessage decode(ByteBuf buf) {
-    int base = buf.readerIndex();
-    int length = buf.readableBytes();
+    int length = checkLength(buf.readableBytes());
+    byte[] packet = new byte[length];
+    buf.getBytes(buf.readerIndex(), packet);
+    return decodeOwned(packet);
+  }
+
+  /**
+   * Decodes a whole message held in {@code bytes}; the array is copied, not kept.
+   *
+   * @throws DhcpParseException if the bytes are not a well-formed DHCP message
+   */
+  public static DhcpMessage decode(byte[] bytes) {
+    checkLength(bytes.length);
+    return decodeOwned(bytes.clone());
+  }
+
+  private static int checkLength(int length) {
     if (length > MAX_MESSAGE_LENGTH) {
       throw new DhcpParseException(
           "message of " + length + " bytes is longer than " + MAX_MESSAGE_LENGTH, 0);
@@ -47,79 +66,67 @@ public final class DhcpMessageDecoder {
           "truncated header: " + length + " bytes, at least " + HEADER_LENGTH + " required",
           length);
     }
-    int xid = buf.getInt(base + 4);
+    return length;
+  }
+
+  /** Decodes a packet array that the message may keep: its options point into it. */
+  private static DhcpMessage decodeOwned(byte[] p) {
+    int xid = int32(p, 4);
     try {
-      return decode(buf, base, length);
+      return decodeChecked(p);
     } catch (DhcpParseException e) {
       throw e.withTransactionId(xid);
     }
   }
 
-  /**
-   * Decodes a whole message held in {@code bytes}.
-   *
-   * @throws DhcpParseException if the bytes are not a well-formed DHCP message
-   */
-  public static DhcpMessage decode(byte[] bytes) {
-    return decode(Unpooled.wrappedBuffer(bytes));
-  }
-
-  private static DhcpMessage decode(ByteBuf buf, int base, int length) {
-    int op = buf.getUnsignedByte(base);
+  private static DhcpMessage decodeChecked(byte[] p) {
+    int op = p[0] & 0xFF;
     if (op != 1 && op != 2) {
       throw new DhcpParseException("op " + op + " is neither BOOTREQUEST (1) nor BOOTREPLY (2)", 0);
     }
-    int hlen = buf.getUnsignedByte(base + 2);
+    int hlen = p[2] & 0xFF;
     if (hlen > DhcpMessage.MAX_HARDWARE_ADDRESS_LENGTH) {
       throw new DhcpParseException("hlen " + hlen + " is larger than chaddr (16)", 2);
     }
-    if (length < OPTIONS_OFFSET) {
-      throw new DhcpParseException("no magic cookie: message ends at " + length, length);
+    if (p.length < OPTIONS_OFFSET) {
+      throw new DhcpParseException("no magic cookie: message ends at " + p.length, p.length);
     }
-    int cookie = buf.getInt(base + HEADER_LENGTH);
+    int cookie = int32(p, HEADER_LENGTH);
     if (cookie != MAGIC_COOKIE) {
       throw new DhcpParseException(
           String.format("bad magic cookie 0x%08x (expected 0x%08x)", cookie, MAGIC_COOKIE),
           HEADER_LENGTH);
     }
-    OptionAreaReader reader = OptionAreaReader.forMessage(buf, base);
-    int overload = reader.readArea(OPTIONS_OFFSET, length, true);
-    if ((overload & OptionAreaReader.OVERLOAD_FILE) != 0) {
-      reader.readArea(FILE_OFFSET, FILE_OFFSET + DhcpMessage.BOOT_FILE_NAME_LENGTH, false);
-    }
-    if ((overload & OptionAreaReader.OVERLOAD_SNAME) != 0) {
-      reader.readArea(SNAME_OFFSET, SNAME_OFFSET + DhcpMessage.SERVER_NAME_LENGTH, false);
-    }
-    byte[] chaddr = new byte[hlen];
-    buf.getBytes(base + 28, chaddr);
-    String sname =
-        (overload & OptionAreaReader.OVERLOAD_SNAME) != 0
-            ? ""
-            : field(buf, base + SNAME_OFFSET, DhcpMessage.SERVER_NAME_LENGTH);
-    String file =
-        (overload & OptionAreaReader.OVERLOAD_FILE) != 0
-            ? ""
-            : field(buf, base + FILE_OFFSET, DhcpMessage.BOOT_FILE_NAME_LENGTH);
-    return DhcpMessage.builder()
-        .op(op == 1 ? DhcpOp.BOOTREQUEST : DhcpOp.BOOTREPLY)
-        .hardwareType(HardwareType.valueOf(buf.getUnsignedByte(base + 1)))
-        .hops(buf.getUnsignedByte(base + 3))
-        .transactionId(buf.getInt(base + 4))
-        .seconds(buf.getUnsignedShort(base + 8))
-        .flags(buf.getUnsignedShort(base + 10))
-        .addressBits(
-            buf.getInt(base + 12), buf.getInt(base + 16), buf.getInt(base + 20),
-            buf.getInt(base + 24))
-        .hardwareAddressUnsafe(chaddr)
-        .fieldsUnchecked(sname, file)
-        .options(reader.options())
-        .build();
+    OptionAreaReader reader = OptionAreaReader.forPacket(p);
+    DhcpOptions options = reader.read();
+    int overload = reader.overload();
+    byte[] chaddr = hlen == 0 ? NO_ADDRESS : Arrays.copyOfRange(p, 28, 28 + hlen);
+    String sname = (overload & OptionAreaReader.OVERLOAD_SNAME) != 0
+        ? "" : field(p, SNAME_OFFSET, SNAME_END);
+    String file = (overload & OptionAreaReader.OVERLOAD_FILE) != 0
+        ? "" : field(p, FILE_OFFSET, FILE_END);
+    return new DhcpMessage(
+        op == 1 ? DhcpOp.BOOTREQUEST : DhcpOp.BOOTREPLY,
+        HardwareType.valueOf(p[1] & 0xFF),
+        p[3] & 0xFF,
+        int32(p, 4),
+        (p[8] & 0xFF) << 8 | p[9] & 0xFF,
+        (p[10] & 0xFF) << 8 | p[11] & 0xFF,
+        int32(p, 12), int32(p, 16), int32(p, 20), int32(p, 24),
+        chaddr, sname, file, options);
+  }
+
+  private static int int32(byte[] p, int at) {
+    return (p[at] & 0xFF) << 24 | (p[at + 1] & 0xFF) << 16 | (p[at + 2] & 0xFF) << 8
+        | p[at + 3] & 0xFF;
   }
 
   /** Reads a NUL-terminated field; bytes after the first NUL are padding and are not kept. */
-  private static String field(ByteBuf buf, int offset, int size) {
-    int end = buf.indexOf(offset, offset + size, (byte) 0);
-    int length = end < 0 ? size : end - offset;
-    return length == 0 ? "" : buf.toString(offset, length, StandardCharsets.ISO_8859_1);
+  private static String field(byte[] p, int from, int to) {
+    int end = from;
+    while (end < to && p[end] != 0) {
+      end++;
+    }
+    return end == from ? "" : new String(p, from, end - from, StandardCharsets.ISO_8859_1);
   }
 }

@@ -46,35 +46,51 @@ public final class DhcpMessageEncoder {
    * @throws IllegalArgumentException if the options cannot fit, even overloaded
    */
   public static void encode(DhcpMessage message, ByteBuf out, int maxMessageSize) {
-    int limit = Math.min(Math.max(maxMessageSize, MIN_MAX_MESSAGE_SIZE), NO_LIMIT
-        + IP_UDP_HEADER_LENGTH) - IP_UDP_HEADER_LENGTH;
-    encodeWithin(message, out, limit);
+    encodeWithin(message, out, limitFor(maxMessageSize));
   }
 
   /** Returns the encoded bytes of {@code message}, with no size limit but UDP's. */
   public static byte[] toBytes(DhcpMessage message) {
-    ByteBuf buf = Unpooled.buffer(MIN_MESSAGE_LENGTH);
-    encode(message, buf);
-    byte[] bytes = new byte[buf.readableBytes()];
-    buf.readBytes(bytes);
-    return bytes;
+    return toBytesWithin(message, NO_LIMIT);
   }
 
   /** Returns the encoded bytes of {@code message}, within {@code maxMessageSize} (option 57). */
   public static byte[] toBytes(DhcpMessage message, int maxMessageSize) {
-    ByteBuf buf = Unpooled.buffer(MIN_MESSAGE_LENGTH);
-    encode(message, buf, maxMessageSize);
+    return toBytesWithin(message, limitFor(maxMessageSize));
+  }
+
+  private static byte[] toBytesWithin(DhcpMessage message, int limit) {
+    int needed = optionBytes(message.options());
+    if (needed <= limit - DhcpMessageDecoder.OPTIONS_OFFSET - 1) {
+      // The usual case: the exact size is known, so encode straight into the result.
+      byte[] bytes =
+          new byte[Math.max(MIN_MESSAGE_LENGTH, DhcpMessageDecoder.OPTIONS_OFFSET + needed + 1)];
+      encodeWithin(message, Unpooled.wrappedBuffer(bytes).writerIndex(0), limit);
+      return bytes;
+    }
+    ByteBuf buf = Unpooled.buffer(limit);
+    encodeWithin(message, buf, limit);
     byte[] bytes = new byte[buf.readableBytes()];
     buf.readBytes(bytes);
     return bytes;
   }
 
-  private static void encodeWithin(DhcpMessage m, ByteBuf out, int limit) {
-    DhcpOptions options = m.options();
+  private static int limitFor(int maxMessageSize) {
+    return Math.min(Math.max(maxMessageSize, MIN_MAX_MESSAGE_SIZE), NO_LIMIT
+        + IP_UDP_HEADER_LENGTH) - IP_UDP_HEADER_LENGTH;
+  }
+
+  private static int optionBytes(DhcpOptions options) {
     int needed = 0;
     for (int i = 0; i < options.size(); i++) {
-      needed += wireLength(options.get(i).length());
+      needed += wireLength(options.lengthAt(i));
     }
+    return needed;
+  }
+
+  private static void encodeWithin(DhcpMessage m, ByteBuf out, int limit) {
+    DhcpOptions options = m.options();
+    int needed = optionBytes(options);
     int mainCapacity = limit - DhcpMessageDecoder.OPTIONS_OFFSET - 1; // 1 for the end option
     int start = out.writerIndex();
     writeHeader(m, out);
@@ -82,7 +98,7 @@ public final class DhcpMessageEncoder {
       writeFields(m, out);
       out.writeInt(DhcpMessageDecoder.MAGIC_COOKIE);
       for (int i = 0; i < options.size(); i++) {
-        writeOption(options.get(i), out);
+        writeOption(options, i, out);
       }
       out.writeByte(255);
     } else {
@@ -122,23 +138,24 @@ public final class DhcpMessageEncoder {
   }
 
   private static void writeField(String value, int size, ByteBuf out) {
-    for (int i = 0; i < value.length(); i++) {
-      out.writeByte(value.charAt(i));
-    }
+    // The builder allows only U+0001-U+00FF here, so ISO-8859-1 writes one byte per char.
+    out.writeCharSequence(value, java.nio.charset.StandardCharsets.ISO_8859_1);
     out.writeZero(size - value.length());
   }
 
-  private static void writeOption(DhcpOption option, ByteBuf out) {
-    byte[] value = option.valueUnsafe();
-    int code = option.code().code();
+  private static void writeOption(DhcpOptions options, int index, ByteBuf out) {
+    byte[] data = options.data();
+    int code = options.codeAt(index);
+    int from = options.offsetAt(index);
+    int length = options.lengthAt(index);
     int at = 0;
     do {
-      int piece = Math.min(255, value.length - at);
+      int piece = Math.min(255, length - at);
       out.writeByte(code);
       out.writeByte(piece);
-      out.writeBytes(value, at, piece);
+      out.writeBytes(data, from + at, piece);
       at += piece;
-    } while (at < value.length);
+    } while (at < length);
   }
 
   /**
@@ -159,7 +176,7 @@ public final class DhcpMessageEncoder {
     int current = 0;
     int used = 0;
     for (int i = 0; i < options.size(); i++) {
-      int size = wireLength(options.get(i).length());
+      int size = wireLength(options.lengthAt(i));
       while (current < 3 && used + size > capacity[current]) {
         current++;
         used = 0;
@@ -190,7 +207,7 @@ public final class DhcpMessageEncoder {
     }
     for (int i = 0; i < options.size(); i++) {
       if (area[i] == 0) {
-        writeOption(options.get(i), out);
+        writeOption(options, i, out);
       }
     }
     out.writeByte(255);
@@ -207,7 +224,7 @@ public final class DhcpMessageEncoder {
     int fieldStart = out.writerIndex();
     for (int i = 0; i < options.size(); i++) {
       if (area[i] == which) {
-        writeOption(options.get(i), out);
+        writeOption(options, i, out);
       }
     }
     out.writeByte(255);

@@ -1,8 +1,8 @@
 package dev.netboot.dhcp;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -12,17 +12,22 @@ import org.jspecify.annotations.Nullable;
  * The options of a message: an immutable, ordered collection with at most one option per code.
  *
  * <p>Order is the order on the wire (RFC 3396 concatenation keeps the first instance's place).
- * Lookups by code are linear: a DHCP message carries a few dozen options at most, and a scan of
- * them beats a hash table here.
+ * The values live in one byte array, often the decoded packet itself, indexed by code, offset and
+ * length; {@link DhcpOption} objects are made only when asked for. So decoding a message costs a
+ * handful of objects however many options it has. Lookups by code are linear: a DHCP message
+ * carries a few dozen options at most, and a scan of them beats a hash table here.
  */
 public final class DhcpOptions implements Iterable<DhcpOption> {
-  private static final DhcpOption[] NONE = new DhcpOption[0];
-  private static final DhcpOptions EMPTY = new DhcpOptions(NONE);
+  private static final DhcpOptions EMPTY = new DhcpOptions(new byte[0], new int[0]);
 
-  private final DhcpOption[] options;
+  /** Holds the values; never written after construction and never handed out. */
+  private final byte[] data;
+  /** Per option: code, offset into {@link #data}, length. */
+  private final int[] entries;
 
-  private DhcpOptions(DhcpOption[] options) {
-    this.options = options;
+  private DhcpOptions(byte[] data, int[] entries) {
+    this.data = data;
+    this.entries = entries;
   }
 
   /** Returns the empty collection. */
@@ -38,39 +43,73 @@ public final class DhcpOptions implements Iterable<DhcpOption> {
   /** Returns a builder that starts with these options. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.options.addAll(Arrays.asList(options));
+    for (int i = 0; i < size(); i++) {
+      b.options.add(get(i));
+    }
     return b;
   }
 
-  /** Wraps an array the caller gives up; codes must be unique. */
-  static DhcpOptions wrap(DhcpOption[] options) {
-    return options.length == 0 ? EMPTY : new DhcpOptions(options);
+  /** Wraps arrays the caller gives up: values in {@code data}, unique codes in {@code entries}. */
+  static DhcpOptions wrap(byte[] data, int[] entries) {
+    return entries.length == 0 ? EMPTY : new DhcpOptions(data, entries);
   }
 
   /** Returns the number of options. */
   public int size() {
-    return options.length;
+    return entries.length / 3;
   }
 
   /** Returns whether there are no options. */
   public boolean isEmpty() {
-    return options.length == 0;
+    return entries.length == 0;
+  }
+
+  int codeAt(int index) {
+    return entries[3 * index];
+  }
+
+  int offsetAt(int index) {
+    return entries[3 * index + 1];
+  }
+
+  int lengthAt(int index) {
+    return entries[3 * index + 2];
+  }
+
+  /** Returns the shared value array; callers in this package must not change it. */
+  byte[] data() {
+    return data;
+  }
+
+  /** Returns the index of the option with this code, or -1. */
+  int indexOf(int code) {
+    for (int i = 0; i < entries.length; i += 3) {
+      if (entries[i] == code) {
+        return i / 3;
+      }
+    }
+    return -1;
+  }
+
+  /** Returns the option at {@code index} in wire order. */
+  public DhcpOption get(int index) {
+    if (index < 0 || index >= size()) {
+      throw new IndexOutOfBoundsException("index: " + index + " (expected: 0-" + (size() - 1) + ")");
+    }
+    int offset = offsetAt(index);
+    return DhcpOption.wrap(DhcpOptionCode.valueOf(codeAt(index)),
+        Arrays.copyOfRange(data, offset, offset + lengthAt(index)));
   }
 
   /** Returns the option with this code, or {@code null}. */
   public @Nullable DhcpOption get(DhcpOptionCode code) {
-    int c = code.code();
-    for (DhcpOption option : options) {
-      if (option.code().code() == c) {
-        return option;
-      }
-    }
-    return null;
+    int index = indexOf(code.code());
+    return index < 0 ? null : get(index);
   }
 
   /** Returns whether an option with this code is present. */
   public boolean contains(DhcpOptionCode code) {
-    return get(code) != null;
+    return indexOf(code.code()) >= 0;
   }
 
   /**
@@ -80,18 +119,27 @@ public final class DhcpOptions implements Iterable<DhcpOption> {
    *     the offset is relative to the start of the value
    */
   public <T> Optional<T> get(DhcpOptionType<T> type) {
-    DhcpOption option = get(type.code());
-    return option == null ? Optional.empty() : Optional.of(type.decode(option.valueUnsafe()));
+    int index = indexOf(type.code().code());
+    if (index < 0) {
+      return Optional.empty();
+    }
+    int offset = offsetAt(index);
+    return Optional.of(type.decode(Arrays.copyOfRange(data, offset, offset + lengthAt(index))));
   }
 
   /** Returns the options in order, as an unmodifiable list. */
   public List<DhcpOption> asList() {
-    return Collections.unmodifiableList(Arrays.asList(options));
-  }
+    return new AbstractList<>() {
+      @Override
+      public DhcpOption get(int index) {
+        return DhcpOptions.this.get(index);
+      }
 
-  /** Returns the option at {@code index} in wire order. */
-  public DhcpOption get(int index) {
-    return options[index];
+      @Override
+      public int size() {
+        return DhcpOptions.this.size();
+      }
+    };
   }
 
   @Override
@@ -101,17 +149,40 @@ public final class DhcpOptions implements Iterable<DhcpOption> {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof DhcpOptions && Arrays.equals(((DhcpOptions) o).options, options);
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof DhcpOptions) || ((DhcpOptions) o).entries.length != entries.length) {
+      return false;
+    }
+    DhcpOptions other = (DhcpOptions) o;
+    for (int i = 0; i < size(); i++) {
+      int from = offsetAt(i);
+      int otherFrom = other.offsetAt(i);
+      if (codeAt(i) != other.codeAt(i)
+          || !Arrays.equals(data, from, from + lengthAt(i),
+              other.data, otherFrom, otherFrom + other.lengthAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(options);
+    int h = 1;
+    for (int i = 0; i < size(); i++) {
+      h = 31 * h + codeAt(i);
+      for (int j = offsetAt(i), end = j + lengthAt(i); j < end; j++) {
+        h = 31 * h + data[j];
+      }
+    }
+    return h;
   }
 
   @Override
   public String toString() {
-    return Arrays.toString(options);
+    return asList().toString();
   }
 
   /**
@@ -167,7 +238,22 @@ public final class DhcpOptions implements Iterable<DhcpOption> {
 
     /** Returns the options built so far. */
     public DhcpOptions build() {
-      return wrap(options.toArray(NONE));
+      int total = 0;
+      for (DhcpOption option : options) {
+        total += option.length();
+      }
+      byte[] data = new byte[total];
+      int[] entries = new int[3 * options.size()];
+      int at = 0;
+      for (int i = 0; i < options.size(); i++) {
+        byte[] value = options.get(i).valueUnsafe();
+        System.arraycopy(value, 0, data, at, value.length);
+        entries[3 * i] = options.get(i).code().code();
+        entries[3 * i + 1] = at;
+        entries[3 * i + 2] = value.length;
+        at += value.length;
+      }
+      return wrap(data, entries);
     }
   }
 }

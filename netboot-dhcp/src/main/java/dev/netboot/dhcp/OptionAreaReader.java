@@ -1,90 +1,103 @@
 package dev.netboot.dhcp;
 
-import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects the options of one message from its option areas, concatenating repeated codes in the
- * order RFC 3396 section 5 gives: options field, then {@code file}, then {@code sname}.
+ * Reads the options of one message out of its packet bytes: the options field, then
+ * {@code file}, then {@code sname} when option 52 says so (RFC 2131 section 4.1), repeated codes
+ * concatenated in that order (RFC 3396 section 5).
  *
- * <p>One reader per thread is reused, so that decoding allocates nothing but the message itself.
- * Work is linear in the number of option instances: a packet of many tiny repeated options costs
- * no more than its length.
+ * <p>The usual packet, with no repeated code, is read in two passes that allocate only the index
+ * the options keep: the values stay in the packet array. Work is linear in the number of option
+ * instances, so a packet of many tiny repeated options costs no more than its length.
  */
 final class OptionAreaReader {
   static final int OVERLOAD_FILE = 1;
   static final int OVERLOAD_SNAME = 2;
 
+  /** One reader per thread, reused: decoding allocates nothing but what the message keeps. */
   private static final ThreadLocal<OptionAreaReader> PER_THREAD =
       ThreadLocal.withInitial(OptionAreaReader::new);
+  private static final byte[] NONE = new byte[0];
 
-  private @Nullable ByteBuf buf;
-  private int base;
-  /** Per instance: code, offset and length, in wire order. */
-  private int[] spans = new int[3 * 32];
-  private int count;
+  private byte[] packet = NONE;
   private int overload;
-  /** Per code: total value length, and its index among distinct codes plus one (0: unseen). */
-  private final int[] totalLength = new int[256];
-  private final int[] slot = new int[256];
-  private final int[] filled = new int[256];
-  private final int[] order = new int[256];
-  private final byte[] @Nullable [] values = new byte[256][];
-  private int distinct;
+  private int instances;
+  private boolean repeated;
+  private final long[] seen = new long[4];
 
   private OptionAreaReader() {}
 
-  /** Returns this thread's reader, emptied and set to read {@code buf} from {@code base}. */
-  static OptionAreaReader forMessage(ByteBuf buf, int base) {
+  /** Returns this thread's reader, set to read {@code packet}. */
+  static OptionAreaReader forPacket(byte[] packet) {
     OptionAreaReader r = PER_THREAD.get();
-    for (int k = 0; k < r.distinct; k++) {
-      int code = r.order[k];
-      r.totalLength[code] = 0;
-      r.slot[code] = 0;
-      r.filled[code] = 0;
-    }
-    r.buf = buf;
-    r.base = base;
-    r.count = 0;
-    r.distinct = 0;
+    r.packet = packet;
     r.overload = 0;
-    if (r.spans.length > 3 * 1024) {
-      r.spans = new int[3 * 32]; // do not pin the memory of one huge packet forever
-    }
+    r.instances = 0;
+    r.repeated = false;
+    Arrays.fill(r.seen, 0L);
     return r;
   }
 
-  private ByteBuf buf() {
-    ByteBuf b = buf;
-    if (b == null) {
-      throw new IllegalStateException("reader not set up");
+  /** Returns the overload bits of the options read last: 1 file, 2 sname, 3 both. */
+  int overload() {
+    return overload;
+  }
+
+  /** Validates and counts; the first pass. */
+  private void scan() {
+    scanArea(DhcpMessageDecoder.OPTIONS_OFFSET, packet.length, true, null);
+    if ((overload & OVERLOAD_FILE) != 0) {
+      scanArea(DhcpMessageDecoder.FILE_OFFSET, DhcpMessageDecoder.FILE_END, false, null);
     }
-    return b;
+    if ((overload & OVERLOAD_SNAME) != 0) {
+      scanArea(DhcpMessageDecoder.SNAME_OFFSET, DhcpMessageDecoder.SNAME_END, false, null);
+    }
   }
 
   /**
-   * Reads one area from {@code start} to {@code end} (offsets in the message).
+   * Reads the options of the packet, whose header and cookie are already checked; then
+   * {@link #overload()} tells which fields held options.
    *
-   * @param main whether this is the options field, the only place option 52 may be
-   * @return the overload bits found so far (0 when none)
+   * @throws DhcpParseException for an option that runs past its area or a bad option 52
    */
-  int readArea(int start, int end, boolean main) {
-    ByteBuf b = buf();
+  DhcpOptions read() {
+    OptionAreaReader r = this;
+    byte[] packet = this.packet;
+    r.scan();
+    int[] spans = new int[3 * r.instances];
+    r.instances = 0;
+    r.scanArea(DhcpMessageDecoder.OPTIONS_OFFSET, packet.length, true, spans);
+    if ((r.overload & OVERLOAD_FILE) != 0) {
+      r.scanArea(DhcpMessageDecoder.FILE_OFFSET, DhcpMessageDecoder.FILE_END, false, spans);
+    }
+    if ((r.overload & OVERLOAD_SNAME) != 0) {
+      r.scanArea(DhcpMessageDecoder.SNAME_OFFSET, DhcpMessageDecoder.SNAME_END, false, spans);
+    }
+    this.packet = NONE; // do not pin the packet between decodes
+    return r.repeated ? merge(packet, spans) : DhcpOptions.wrap(packet, spans);
+  }
+
+  /**
+   * Walks one area. With {@code spans} null it validates and counts; otherwise it records each
+   * instance's code, value offset and length.
+   */
+  private void scanArea(int start, int end, boolean main, int @Nullable [] spans) {
     int i = start;
     while (i < end) {
-      int code = b.getUnsignedByte(base + i);
+      int code = packet[i] & 0xFF;
       if (code == 0) {
         i++;
         continue;
       }
       if (code == 255) {
-        break;
+        return;
       }
       if (i + 1 >= end) {
         throw new DhcpParseException("option " + code + " has no length byte", i);
       }
-      int length = b.getUnsignedByte(base + i + 1);
+      int length = packet[i + 1] & 0xFF;
       if (i + 2 + length > end) {
         throw new DhcpParseException(
             "option " + code + " of length " + length + " runs past the end of its area at "
@@ -92,13 +105,24 @@ final class OptionAreaReader {
             i);
       }
       if (code == 52) {
-        readOverload(i, length, main);
+        if (spans == null) {
+          readOverload(i, length, main);
+        }
+      } else if (spans == null) {
+        long bit = 1L << (code & 63);
+        if ((seen[code >>> 6] & bit) != 0) {
+          repeated = true;
+        }
+        seen[code >>> 6] |= bit;
+        instances++;
       } else {
-        add(code, i + 2, length);
+        int at = 3 * instances++;
+        spans[at] = code;
+        spans[at + 1] = i + 2;
+        spans[at + 2] = length;
       }
       i += 2 + length;
     }
-    return overload;
   }
 
   private void readOverload(int offset, int length, boolean main) {
@@ -113,7 +137,7 @@ final class OptionAreaReader {
     if (length != 1) {
       throw new DhcpParseException("option 52 (overload) of length " + length + ", not 1", offset);
     }
-    int value = buf().getUnsignedByte(base + offset + 2);
+    int value = packet[offset + 2] & 0xFF;
     if (value < 1 || value > 3) {
       throw new DhcpParseException(
           "option 52 (overload) value " + value + " is not 1, 2 or 3", offset + 2);
@@ -121,39 +145,41 @@ final class OptionAreaReader {
     overload = value;
   }
 
-  private void add(int code, int offset, int length) {
-    if (3 * count == spans.length) {
-      spans = Arrays.copyOf(spans, spans.length * 2);
+  /**
+   * Concatenates repeated codes: each code keeps the place of its first instance, and its value
+   * is the instances' values in order, appended after the packet bytes.
+   */
+  private static DhcpOptions merge(byte[] packet, int[] spans) {
+    int count = spans.length / 3;
+    int[] slot = new int[256]; // distinct index + 1, 0 when unseen
+    int[] total = new int[256];
+    int distinct = 0;
+    for (int k = 0; k < count; k++) {
+      int code = spans[3 * k];
+      if (slot[code] == 0) {
+        slot[code] = ++distinct;
+      }
+      total[code] += spans[3 * k + 2];
     }
-    spans[3 * count] = code;
-    spans[3 * count + 1] = offset;
-    spans[3 * count + 2] = length;
-    count++;
-    if (slot[code] == 0) {
-      order[distinct] = code;
-      slot[code] = ++distinct;
+    int extra = 0;
+    for (int code = 0; code < 256; code++) {
+      extra += total[code];
     }
-    totalLength[code] += length;
-  }
-
-  /** Returns the options, one per code, each code at the place of its first instance. */
-  DhcpOptions options() {
-    ByteBuf b = buf();
-    for (int k = 0; k < distinct; k++) {
-      values[k] = new byte[totalLength[order[k]]];
+    byte[] data = Arrays.copyOf(packet, packet.length + extra);
+    int[] entries = new int[3 * distinct];
+    int at = packet.length;
+    for (int k = 0; k < count; k++) {
+      int code = spans[3 * k];
+      int e = 3 * (slot[code] - 1);
+      if (entries[e + 1] == 0) { // first instance: reserve the whole concatenated value here
+        entries[e] = code;
+        entries[e + 1] = at;
+        at += total[code];
+      }
+      System.arraycopy(packet, spans[3 * k + 1], data, entries[e + 1] + entries[e + 2],
+          spans[3 * k + 2]);
+      entries[e + 2] += spans[3 * k + 2];
     }
-    for (int i = 0; i < count; i++) {
-      int code = spans[3 * i];
-      int length = spans[3 * i + 2];
-      b.getBytes(base + spans[3 * i + 1], values[slot[code] - 1], filled[code], length);
-      filled[code] += length;
-    }
-    DhcpOption[] options = new DhcpOption[distinct];
-    for (int k = 0; k < distinct; k++) {
-      options[k] = DhcpOption.wrap(DhcpOptionCode.valueOf(order[k]), values[k]);
-      values[k] = null;
-    }
-    buf = null;
-    return DhcpOptions.wrap(options);
+    return DhcpOptions.wrap(data, entries);
   }
 }
