@@ -4,8 +4,16 @@
  */
 module dev.netboot.conformance {
   requires transitive dev.netboot.dhcp;
+  requires transitive dev.netboot.tftp;
+  requires transitive dev.netboot.pxe;
+  requires transitive dev.netboot.syslinux;
+  requires transitive dev.netboot.ipxe;
   requires static org.jspecify;
 
   exports dev.netboot.conformance;
   exports dev.netboot.conformance.dhcp;
+  exports dev.netboot.conformance.tftp;
+  exports dev.netboot.conformance.pxe;
+  exports dev.netboot.conformance.syslinux;
+  exports dev.netboot.conformance.ipxe;
 }

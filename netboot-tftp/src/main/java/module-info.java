@@ -8,4 +8,6 @@ module dev.netboot.tftp {
   requires static org.jspecify;
 
   exports dev.netboot.tftp;
+  exports dev.netboot.tftp.files;
+  exports dev.netboot.tftp.udp;
 }

@@ -50,13 +50,13 @@ class NetbootTest {
 
   @Test
   void unknownCommandIsAUsageErrorOfOneLineAndAHint() {
-    CommandRun r = run("tftpx");
+    CommandRun r = run("frobnicate");
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
         .isEqualTo(
-            "netboot: Unmatched argument at index 0: 'tftpx'\n"
+            "netboot: Unmatched argument at index 0: 'frobnicate'\n"
                 + "Try 'netboot --help' for more information.\n");
   }
 

@@ -1,0 +1,85 @@
+package dev.netboot.tftp.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.netboot.tftp.TftpData;
+import dev.netboot.tftp.TftpPacket;
+import dev.netboot.tftp.TftpRetransmitSettings;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The adaptive burst: shrinks on loss, paces the rest of the window, grows back. */
+class WindowSenderTest {
+  static final long US = 1_000;
+
+  final List<TftpPacket> sent = new ArrayList<>();
+  final RetransmitTimer timer = new RetransmitTimer(TftpRetransmitSettings.DEFAULTS, -1);
+  final WindowSender sender = new WindowSender(
+      new OctetBlockSource(NetasciiTest.file(new byte[8 * 10_000]), 8), 8, 16,
+      new BlockNumbering(-1), timer);
+
+  List<Integer> take() {
+    List<Integer> blocks = new ArrayList<>();
+    for (TftpPacket p : sent) {
+      blocks.add(((TftpData) p).block());
+    }
+    sent.clear();
+    return blocks;
+  }
+
+  @Test
+  void shrinksOnLossPacesTheRoundAndGrowsBack() throws Exception {
+    timer.sample(100 * US);
+    sender.start(0, sent::add);
+    assertThat(take()).hasSize(16);
+    assertThat(sender.burst()).isEqualTo(16);
+    // The receiver got 1..4 and then nothing: its gap ACK says 4.
+    sender.onAck(4, 200 * US, sent::add);
+    assertThat(sender.burst()).isEqualTo(8);
+    assertThat(take()).containsExactly(5, 6, 7, 8, 9, 10, 11, 12);
+    // The rest of the round waits one round trip.
+    assertThat(sender.deadline()).isEqualTo(300 * US);
+    sender.onDeadline(300 * US, sent::add);
+    assertThat(take()).containsExactly(13, 14, 15, 16, 17, 18, 19, 20);
+    // A whole round acknowledged: the burst grows by half, up to the window.
+    sender.onAck(20, 400 * US, sent::add);
+    assertThat(sender.burst()).isEqualTo(12);
+    assertThat(take()).hasSize(12);
+    sender.onDeadline(sender.deadline(), sent::add);
+    assertThat(take()).hasSize(4);
+    sender.onAck(36, 600 * US, sent::add);
+    assertThat(sender.burst()).isEqualTo(16);
+    assertThat(take()).hasSize(16);
+  }
+
+  @Test
+  void aPartialAckTooSoonAfterAResendOnlySlides() throws Exception {
+    timer.sample(100 * US);
+    sender.start(0, sent::add);
+    take();
+    sender.onAck(4, 200 * US, sent::add);
+    take();
+    // ACKs of the first flight still arriving (a receiver acking each block): no new resend.
+    for (int block = 5; block <= 8; block++) {
+      sender.onAck(block, 210 * US, sent::add);
+    }
+    assertThat(take()).isEmpty();
+    // Duplicates are ignored whenever they come.
+    sender.onAck(8, 10_000 * US, sent::add);
+    assertThat(take()).isEmpty();
+  }
+
+  @Test
+  void aLateRoundGetsOneTailProbeThenTimeouts() throws Exception {
+    timer.sample(100 * US);
+    sender.start(0, sent::add);
+    take();
+    sender.onDeadline(sender.deadline(), sent::add);
+    assertThat(take()).containsExactly(16);
+    sender.onDeadline(sender.deadline(), sent::add);
+    assertThat(take()).as("timeout: the round again at half the burst").hasSize(8);
+    assertThat(sender.burst()).isEqualTo(8);
+    assertThat(sender.retransmissions()).isEqualTo(9);
+  }
+}
