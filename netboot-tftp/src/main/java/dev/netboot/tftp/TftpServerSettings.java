@@ -1,7 +1,6 @@
 package dev.netboot.tftp;
 
 import dev.netboot.tftp.internal.Checks;
-import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -103,12 +102,11 @@ public final class TftpServerSettings {
   }
 
   /** Builds {@link TftpServerSettings}; every setter checks its range. */
-  public static final class Builder {
+  public static final class Builder extends RetransmitBuilder<Builder> {
     private int maxBlksize = DEFAULT_MAX_BLKSIZE;
     private int maxWindowsize = DEFAULT_MAX_WINDOWSIZE;
     private boolean writeAllowed;
     private long maxWriteSize = DEFAULT_MAX_WRITE_SIZE;
-    private TftpRetransmitSettings.Builder retransmit = TftpRetransmitSettings.builder();
 
     private Builder() {}
 
@@ -158,70 +156,8 @@ public final class TftpServerSettings {
       return this;
     }
 
-    /**
-     * Sets all retransmission settings at once.
-     *
-     * @param settings the settings
-     * @return this builder
-     */
-    public Builder retransmit(TftpRetransmitSettings settings) {
-      retransmit = settings.toBuilder();
-      return this;
-    }
-
-    /**
-     * Sets the timeout used until a round trip is measured.
-     *
-     * @param timeout 1 ms to 10 min
-     * @return this builder
-     * @see TftpRetransmitSettings.Builder#initialTimeout(Duration)
-     */
-    public Builder initialTimeout(Duration timeout) {
-      retransmit.initialTimeout(timeout);
-      return this;
-    }
-
-    /**
-     * Sets the floor of the adaptive timeout.
-     *
-     * @param timeout 1 ms to 10 min
-     * @return this builder
-     */
-    public Builder minRetransmitTimeout(Duration timeout) {
-      retransmit.minTimeout(timeout);
-      return this;
-    }
-
-    /**
-     * Sets the ceiling of the adaptive timeout and its backoff.
-     *
-     * @param timeout 1 ms to 10 min
-     * @return this builder
-     */
-    public Builder maxRetransmitTimeout(Duration timeout) {
-      retransmit.maxTimeout(timeout);
-      return this;
-    }
-
-    /**
-     * Sets how many consecutive retransmissions are made before giving up.
-     *
-     * @param retries 0..100
-     * @return this builder
-     */
-    public Builder maxRetries(int retries) {
-      retransmit.maxRetries(retries);
-      return this;
-    }
-
-    /**
-     * Sets how long a transfer waits for any packet from its peer.
-     *
-     * @param timeout 1 ms to 10 min
-     * @return this builder
-     */
-    public Builder idleTimeout(Duration timeout) {
-      retransmit.idleTimeout(timeout);
+    @Override
+    Builder self() {
       return this;
     }
 

@@ -1,12 +1,11 @@
 package dev.netboot.cli.ipxe;
 
+import dev.netboot.cli.ConfigFileInput;
 import dev.netboot.cli.Netboot;
 import dev.netboot.cli.NetbootVersion;
 import dev.netboot.ipxe.IpxeDiagnostic;
 import dev.netboot.ipxe.IpxeParseException;
-import dev.netboot.ipxe.IpxeScript;
 import dev.netboot.ipxe.IpxeValidator;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,31 +47,17 @@ public final class IpxeCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandSpec s = spec;
-    Path f = file;
-    if (s == null || f == null) {
-      throw new IllegalStateException("picocli did not inject the command spec and FILE");
-    }
-    PrintWriter out = s.commandLine().getOut();
-    PrintWriter err = s.commandLine().getErr();
-    IpxeScript script;
-    try {
-      script = ScriptFile.parse(f);
-    } catch (ScriptFile.UnreadableFileException e) {
-      err.println("netboot: " + e.getMessage());
-      err.flush();
-      return Netboot.EXIT_BAD_INPUT;
-    } catch (IpxeParseException e) {
-      out.println(f + ":" + e.line() + ":" + e.column() + ": error: " + e.reason());
-      out.flush();
-      return Netboot.EXIT_BAD_INPUT;
-    }
-    List<IpxeDiagnostic> found = IpxeValidator.validate(script,
-        chained ? IpxeValidator.Role.CHAINED : IpxeValidator.Role.STANDALONE);
-    for (IpxeDiagnostic d : found) {
-      out.println(d.format(f.toString()));
-    }
-    out.flush();
-    return IpxeValidator.hasErrors(found) ? Netboot.EXIT_BAD_INPUT : 0;
+    ConfigFileInput input = ConfigFileInput.of(spec, file);
+    return input.run(ScriptFile::parse, IpxeParseException.class,
+        (e, out, err) -> out.println(input.file() + ":" + e.line() + ":" + e.column()
+            + ": error: " + e.reason()),
+        (script, out) -> {
+          List<IpxeDiagnostic> found = IpxeValidator.validate(script,
+              chained ? IpxeValidator.Role.CHAINED : IpxeValidator.Role.STANDALONE);
+          for (IpxeDiagnostic d : found) {
+            out.println(d.format(input.file().toString()));
+          }
+          return IpxeValidator.hasErrors(found) ? Netboot.EXIT_BAD_INPUT : 0;
+        });
   }
 }

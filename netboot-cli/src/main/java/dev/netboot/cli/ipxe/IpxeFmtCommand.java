@@ -1,10 +1,8 @@
 package dev.netboot.cli.ipxe;
 
-import dev.netboot.cli.Netboot;
+import dev.netboot.cli.ConfigFileInput;
 import dev.netboot.cli.NetbootVersion;
 import dev.netboot.ipxe.IpxeParseException;
-import dev.netboot.ipxe.IpxeScript;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -33,27 +31,13 @@ public final class IpxeFmtCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandSpec s = spec;
-    Path f = file;
-    if (s == null || f == null) {
-      throw new IllegalStateException("picocli did not inject the command spec and FILE");
-    }
-    PrintWriter err = s.commandLine().getErr();
-    IpxeScript script;
-    try {
-      script = ScriptFile.parse(f);
-    } catch (ScriptFile.UnreadableFileException e) {
-      err.println("netboot: " + e.getMessage());
-      err.flush();
-      return Netboot.EXIT_BAD_INPUT;
-    } catch (IpxeParseException e) {
-      err.println("netboot: " + f + ":" + e.line() + ":" + e.column() + ": " + e.reason());
-      err.flush();
-      return Netboot.EXIT_BAD_INPUT;
-    }
-    PrintWriter out = s.commandLine().getOut();
-    out.print(script.render());
-    out.flush();
-    return 0;
+    ConfigFileInput input = ConfigFileInput.of(spec, file);
+    return input.run(ScriptFile::parse, IpxeParseException.class,
+        (e, out, err) -> err.println("netboot: " + input.file() + ":" + e.line() + ":"
+            + e.column() + ": " + e.reason()),
+        (script, out) -> {
+          out.print(script.render());
+          return 0;
+        });
   }
 }

@@ -1,5 +1,7 @@
 package dev.netboot.cli.syslinux;
 
+import dev.netboot.cli.ConfigFileInput;
+import dev.netboot.cli.ConfigFileInput.UnreadableFileException;
 import dev.netboot.cli.Netboot;
 import dev.netboot.cli.NetbootVersion;
 import dev.netboot.syslinux.ConfigDocument;
@@ -10,7 +12,6 @@ import dev.netboot.syslinux.FileResolver;
 import dev.netboot.syslinux.FileResolvers;
 import dev.netboot.syslinux.SyslinuxParseException;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,42 +62,28 @@ public final class SyslinuxCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandSpec s = spec;
-    Path f = file;
-    if (s == null || f == null) {
-      throw new IllegalStateException("picocli did not inject the command spec and FILE");
-    }
-    PrintWriter out = s.commandLine().getOut();
-    PrintWriter err = s.commandLine().getErr();
-    List<Diagnostic> found;
-    try {
-      found = root != null ? checkTree(root, cwd, f) : checkFile(f);
-    } catch (ConfigFileReader.UnreadableFileException e) {
-      err.println("netboot: " + e.getMessage());
-      err.flush();
-      return Netboot.EXIT_BAD_INPUT;
-    } catch (SyslinuxParseException e) {
-      out.println(e.file() + ":" + e.line() + ":" + e.column() + ": error: " + e.reason());
-      out.flush();
-      return Netboot.EXIT_BAD_INPUT;
-    }
-    found.forEach(out::println);
-    out.flush();
-    boolean errors = found.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
-    return errors ? Netboot.EXIT_BAD_INPUT : 0;
+    return ConfigFileInput.of(spec, file).run(
+        f -> root != null ? checkTree(root, cwd, f) : checkFile(f),
+        SyslinuxParseException.class,
+        (e, out, err) -> out.println(
+            e.file() + ":" + e.line() + ":" + e.column() + ": error: " + e.reason()),
+        (found, out) -> {
+          found.forEach(out::println);
+          boolean errors = found.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+          return errors ? Netboot.EXIT_BAD_INPUT : 0;
+        });
   }
 
-  private static List<Diagnostic> checkFile(Path f) throws ConfigFileReader.UnreadableFileException {
-    ConfigDocument doc = ConfigFileReader.read(f);
-    return ConfigValidator.structural().validate(doc);
+  private static List<Diagnostic> checkFile(Path f) throws IOException {
+    return ConfigValidator.structural().validate(ConfigDocument.read(f));
   }
 
   private static List<Diagnostic> checkTree(Path root, @Nullable String cwd, Path f)
-      throws ConfigFileReader.UnreadableFileException {
+      throws UnreadableFileException {
     Path absoluteRoot = root.toAbsolutePath().normalize();
     Path absoluteFile = f.toAbsolutePath().normalize();
     if (!absoluteFile.startsWith(absoluteRoot)) {
-      throw new ConfigFileReader.UnreadableFileException(
+      throw new UnreadableFileException(
           f + ": not under --root " + root);
     }
     Path relative = absoluteRoot.relativize(absoluteFile);
@@ -112,7 +99,7 @@ public final class SyslinuxCheckCommand implements Callable<Integer> {
     try {
       return ConfigValidator.withFiles(resolver).validate(ConfigLoader.load(name, resolver));
     } catch (IOException e) {
-      throw new ConfigFileReader.UnreadableFileException(f + ": " + e.getMessage());
+      throw new UnreadableFileException(f + ": " + e.getMessage());
     }
   }
 }

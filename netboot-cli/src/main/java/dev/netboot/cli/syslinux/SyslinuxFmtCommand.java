@@ -1,9 +1,9 @@
 package dev.netboot.cli.syslinux;
 
-import dev.netboot.cli.Netboot;
+import dev.netboot.cli.ConfigFileInput;
 import dev.netboot.cli.NetbootVersion;
+import dev.netboot.syslinux.ConfigDocument;
 import dev.netboot.syslinux.SyslinuxParseException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -34,27 +34,14 @@ public final class SyslinuxFmtCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandSpec s = spec;
-    Path f = file;
-    if (s == null || f == null) {
-      throw new IllegalStateException("picocli did not inject the command spec and FILE");
-    }
-    PrintWriter err = s.commandLine().getErr();
-    String text;
-    try {
-      text = ConfigFileReader.read(f).model().render();
-    } catch (ConfigFileReader.UnreadableFileException e) {
-      err.println("netboot: " + e.getMessage());
-      err.flush();
-      return Netboot.EXIT_BAD_INPUT;
-    } catch (SyslinuxParseException e) {
-      err.println(e.file() + ":" + e.line() + ":" + e.column() + ": error: " + e.reason());
-      err.flush();
-      return Netboot.EXIT_BAD_INPUT;
-    }
-    PrintWriter out = s.commandLine().getOut();
-    out.print(text);
-    out.flush();
-    return 0;
+    return ConfigFileInput.of(spec, file).run(
+        f -> ConfigDocument.read(f).model().render(),
+        SyslinuxParseException.class,
+        (e, out, err) -> err.println(
+            e.file() + ":" + e.line() + ":" + e.column() + ": error: " + e.reason()),
+        (text, out) -> {
+          out.print(text);
+          return 0;
+        });
   }
 }

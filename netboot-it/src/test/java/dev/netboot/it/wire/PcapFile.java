@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
  * Writes UDP datagrams as Ethernet frames into a classic libpcap file, the format every
  * dissector reads: Ethernet II, IPv4 with a correct header checksum, UDP with checksum 0 ("not
  * computed", which RFC 768 allows over IPv4). Shared by the integration tests that hand our
- * packets to Wireshark; modelled on netboot-dhcp's interop test writer.
+ * packets to Wireshark.
  */
 public final class PcapFile implements Closeable {
   /** The pcap magic number in microsecond resolution. */

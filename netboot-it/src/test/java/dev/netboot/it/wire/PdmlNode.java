@@ -6,16 +6,18 @@ import java.util.Optional;
 
 /**
  * One element of Wireshark's PDML output: a packet, a protocol or a field, with its filter name,
- * Wireshark's rendering ({@code show}), its bytes in hex ({@code value}) and its children.
+ * Wireshark's rendering ({@code show}), its bytes in hex ({@code value}), its offset in the frame
+ * ({@code pos}) and its children. PDML names every field by its filter name and never abbreviates.
  *
  * @param element "packet", "proto" or "field"
  * @param name the filter name, as in {@code dhcp.option.type}; empty for a packet
  * @param show the value as Wireshark renders it, or empty
  * @param value the bytes in lowercase hex, or empty
+ * @param pos the element's offset in the frame, or -1
  * @param children the nested elements, in document order
  */
 public record PdmlNode(
-    String element, String name, String show, String value, List<PdmlNode> children) {
+    String element, String name, String show, String value, int pos, List<PdmlNode> children) {
 
   /** Copies the children. */
   public PdmlNode {
@@ -54,5 +56,26 @@ public record PdmlNode(
       found.addAll(child.allStartingWith(prefix));
     }
     return found;
+  }
+
+  /** Returns the direct children with this name. */
+  public List<PdmlNode> children(String fieldName) {
+    List<PdmlNode> found = new ArrayList<>();
+    for (PdmlNode child : children) {
+      if (child.name.equals(fieldName)) {
+        found.add(child);
+      }
+    }
+    return found;
+  }
+
+  /** Returns {@link #show()} as a number. */
+  public long showAsNumber() {
+    return number(show);
+  }
+
+  /** Parses a shown integer; Wireshark shows some in hex, as {@code 0x8000}. */
+  public static long number(String show) {
+    return show.startsWith("0x") ? Long.parseLong(show.substring(2), 16) : Long.parseLong(show);
   }
 }

@@ -38,16 +38,33 @@ public final class Tshark {
   }
 
   /**
-   * Dissects every frame of {@code capture}.
+   * Dissects every frame of {@code capture} with Wireshark's default preferences.
    *
    * @throws AssertionError if tshark fails, times out or writes unreadable PDML
    */
   public List<PdmlNode> dissect(Path capture) throws IOException, InterruptedException {
+    return dissect(capture, List.of());
+  }
+
+  /**
+   * Dissects every frame of {@code capture}; {@code preferences} are {@code name:value} pairs
+   * passed with {@code -o}, as {@code ip.check_checksum:TRUE}.
+   *
+   * @return one {@code packet} node per frame, in order
+   * @throws AssertionError if tshark fails, times out or writes unreadable PDML
+   */
+  public List<PdmlNode> dissect(Path capture, List<String> preferences)
+      throws IOException, InterruptedException {
     Path config = Files.createDirectories(workDirectory.resolve("tshark-config"));
     Path stdout = workDirectory.resolve("tshark.pdml");
     Path stderr = workDirectory.resolve("tshark.stderr");
-    List<String> command = List.of(executable.toString(), "-n", "-T", "pdml", "-r",
-        capture.toString());
+    List<String> command = new ArrayList<>(List.of(executable.toString(), "-n", "-T", "pdml"));
+    for (String preference : preferences) {
+      command.add("-o");
+      command.add(preference);
+    }
+    command.add("-r");
+    command.add(capture.toString());
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
     Map<String, String> env = builder.environment();
@@ -59,11 +76,12 @@ public final class Tshark {
     if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       process.waitFor(5, TimeUnit.SECONDS);
-      throw new AssertionError("tshark did not finish within " + TIMEOUT);
+      throw new AssertionError(
+          "tshark did not finish within " + TIMEOUT + ": " + String.join(" ", command));
     }
     if (process.exitValue() != 0) {
-      throw new AssertionError("tshark exited with " + process.exitValue() + ":\n"
-          + Files.readString(stderr, StandardCharsets.UTF_8));
+      throw new AssertionError("tshark exited with " + process.exitValue() + ": "
+          + String.join(" ", command) + "\n" + Files.readString(stderr, StandardCharsets.UTF_8));
     }
     try (InputStream in = Files.newInputStream(stdout)) {
       return parse(in);
@@ -75,6 +93,7 @@ public final class Tshark {
     Handler handler = new Handler();
     try {
       SAXParserFactory factory = SAXParserFactory.newInstance();
+      // PDML has no DTD; refusing one keeps the parser from fetching anything.
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.newSAXParser().parse(in, handler);
@@ -95,8 +114,9 @@ public final class Tshark {
     @Override
     public void startElement(String uri, String localName, String qName, Attributes a) {
       if (kept(qName)) {
+        String pos = a.getValue("pos");
         open.push(new Open(qName, orEmpty(a.getValue("name")), orEmpty(a.getValue("show")),
-            orEmpty(a.getValue("value"))));
+            orEmpty(a.getValue("value")), pos == null ? -1 : Integer.parseInt(pos)));
       }
     }
 
@@ -106,7 +126,7 @@ public final class Tshark {
         return;
       }
       Open e = open.pop();
-      PdmlNode node = new PdmlNode(e.element, e.name, e.show, e.value, e.children);
+      PdmlNode node = new PdmlNode(e.element, e.name, e.show, e.value, e.pos, e.children);
       if (open.isEmpty()) {
         packets.add(node);
       } else {
@@ -124,13 +144,15 @@ public final class Tshark {
     final String name;
     final String show;
     final String value;
+    final int pos;
     final List<PdmlNode> children = new ArrayList<>();
 
-    Open(String element, String name, String show, String value) {
+    Open(String element, String name, String show, String value, int pos) {
       this.element = element;
       this.name = name;
       this.show = show;
       this.value = value;
+      this.pos = pos;
     }
   }
 }

@@ -9,7 +9,6 @@ import dev.netboot.tftp.TftpOutbox;
 import dev.netboot.tftp.TftpPacket;
 import dev.netboot.tftp.TftpRequest;
 import dev.netboot.tftp.TftpRetransmitSettings;
-import dev.netboot.tftp.TftpTransferResult.Outcome;
 import dev.netboot.tftp.TftpWritableFile;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
@@ -21,14 +20,9 @@ import org.jspecify.annotations.Nullable;
  * server ignored them: the transfer falls back to plain RFC 1350 (512-byte blocks, window 1).
  * The target is committed when the last block has arrived.
  */
-public final class ClientReadTransfer extends TransferBase {
-  private final TftpRequest request;
+public final class ClientReadTransfer extends RequestingTransfer {
   private final TftpWritableFile target;
-  private final RetransmitTimer timer;
   private @Nullable WindowReceiver receiver;
-  private long requestAt;
-  private long requestSentAt;
-  private int requestResends;
   private int oackRepeats;
 
   /**
@@ -40,21 +34,8 @@ public final class ClientReadTransfer extends TransferBase {
    */
   public ClientReadTransfer(TftpRequest request, TftpWritableFile target,
       TftpRetransmitSettings settings) {
-    super(request.filename(), settings);
-    this.request = request;
+    super(request, settings, "DATA");
     this.target = target;
-    this.timer = new RetransmitTimer(settings, -1);
-  }
-
-  @Override
-  void begin(long now, TftpOutbox out) {
-    sendRequest(now, out);
-  }
-
-  private void sendRequest(long now, TftpOutbox out) {
-    requestSentAt = now;
-    requestAt = now + timer.rto();
-    out.send(request);
   }
 
   @Override
@@ -105,10 +86,7 @@ public final class ClientReadTransfer extends TransferBase {
   }
 
   private WindowReceiver receiver(long now) {
-    if (requestResends == 0) {
-      timer.sample(now - requestSentAt); // Karn: only an answer to a request sent once
-    }
-    timer.progress();
+    requestAnswered(now);
     BlockSink sink = TftpRequest.MODE_NETASCII.equals(request.mode())
         ? new NetasciiBlockSink(target) : new OctetBlockSink(target);
     WindowReceiver r = new WindowReceiver(sink, options.blksize(), options.windowsize(),
@@ -128,30 +106,8 @@ public final class ClientReadTransfer extends TransferBase {
   }
 
   @Override
-  void expire(long now, TftpOutbox out) {
-    WindowReceiver r = receiver;
-    if (r != null) {
-      if (!r.onDeadline(now, out)) {
-        finish(Outcome.TIMED_OUT, null, "no DATA after " + settings.maxRetries() + " retries",
-            now);
-      }
-    } else if (!timer.backoff()) {
-      finish(Outcome.TIMED_OUT, null, "no answer to the request", now);
-    } else {
-      requestResends++;
-      sendRequest(now, out);
-    }
-  }
-
-  @Override
-  long phaseDeadline() {
-    WindowReceiver r = receiver;
-    return r != null ? r.deadline() : requestAt;
-  }
-
-  @Override
-  boolean peerProven() {
-    return receiver != null;
+  @Nullable TransferWindow window() {
+    return receiver;
   }
 
   @Override
@@ -162,8 +118,7 @@ public final class ClientReadTransfer extends TransferBase {
 
   @Override
   int retransmissions() {
-    WindowReceiver r = receiver;
-    return requestResends + oackRepeats + (r == null ? 0 : r.retransmissions());
+    return super.retransmissions() + oackRepeats;
   }
 
   @Override

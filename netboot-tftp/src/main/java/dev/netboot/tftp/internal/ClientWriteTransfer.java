@@ -20,14 +20,9 @@ import org.slf4j.LoggerFactory;
  * wrong) or ACK 0, which means the server ignored the options and the transfer is plain RFC
  * 1350. Then it sends like a server's read.
  */
-public final class ClientWriteTransfer extends TransferBase {
-  private final TftpRequest request;
+public final class ClientWriteTransfer extends RequestingTransfer {
   private final TftpReadableFile source;
-  private final RetransmitTimer timer;
   private @Nullable WindowSender sender;
-  private long requestAt;
-  private long requestSentAt;
-  private int requestResends;
 
   /**
    * Creates the transfer.
@@ -38,21 +33,8 @@ public final class ClientWriteTransfer extends TransferBase {
    */
   public ClientWriteTransfer(TftpRequest request, TftpReadableFile source,
       TftpRetransmitSettings settings) {
-    super(request.filename(), settings);
-    this.request = request;
+    super(request, settings, "ACK");
     this.source = source;
-    this.timer = new RetransmitTimer(settings, -1);
-  }
-
-  @Override
-  void begin(long now, TftpOutbox out) {
-    sendRequest(now, out);
-  }
-
-  private void sendRequest(long now, TftpOutbox out) {
-    requestSentAt = now;
-    requestAt = now + timer.rto();
-    out.send(request);
   }
 
   @Override
@@ -92,10 +74,7 @@ public final class ClientWriteTransfer extends TransferBase {
   }
 
   private void startSending(long now, TftpOutbox out) throws IOException {
-    if (requestResends == 0) {
-      timer.sample(now - requestSentAt); // Karn: only an answer to a request sent once
-    }
-    timer.progress();
+    requestAnswered(now);
     int blksize = options.blksize();
     BlockSource blocks = TftpRequest.MODE_NETASCII.equals(request.mode())
         ? new NetasciiBlockSource(source, blksize, options.windowsize())
@@ -107,42 +86,14 @@ public final class ClientWriteTransfer extends TransferBase {
   }
 
   @Override
-  void expire(long now, TftpOutbox out) throws IOException {
-    WindowSender s = sender;
-    if (s != null) {
-      if (!s.onDeadline(now, out)) {
-        finish(Outcome.TIMED_OUT, null, "no ACK after " + settings.maxRetries() + " retries",
-            now);
-      }
-    } else if (!timer.backoff()) {
-      finish(Outcome.TIMED_OUT, null, "no answer to the request", now);
-    } else {
-      requestResends++;
-      sendRequest(now, out);
-    }
-  }
-
-  @Override
-  long phaseDeadline() {
-    WindowSender s = sender;
-    return s != null ? s.deadline() : requestAt;
-  }
-
-  @Override
-  boolean peerProven() {
-    return sender != null;
+  @Nullable TransferWindow window() {
+    return sender;
   }
 
   @Override
   long bytes() {
     WindowSender s = sender;
     return s == null ? 0 : s.bytesAcknowledged();
-  }
-
-  @Override
-  int retransmissions() {
-    WindowSender s = sender;
-    return requestResends + (s == null ? 0 : s.retransmissions());
   }
 
   @Override

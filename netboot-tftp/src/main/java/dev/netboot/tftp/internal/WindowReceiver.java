@@ -17,7 +17,7 @@ import java.io.IOException;
  * block in order arrives: a window full of duplicates costs one ACK, not one each, and the
  * sender ignores duplicate ACKs anyway.
  */
-public final class WindowReceiver {
+public final class WindowReceiver implements TransferWindow {
   /** What a DATA packet did. */
   public enum DataResult {
     /** Nothing new: a duplicate or a block after a gap. */
@@ -140,6 +140,7 @@ public final class WindowReceiver {
    * @param out where packets go
    * @return false once the retries are spent: the peer is gone
    */
+  @Override
   public boolean onDeadline(long now, TftpOutbox out) {
     if (now < rtoAt) {
       return true;
@@ -184,6 +185,7 @@ public final class WindowReceiver {
   }
 
   /** Returns when {@link #onDeadline} is next due, or {@link Long#MAX_VALUE}. */
+  @Override
   public long deadline() {
     return rtoAt;
   }
@@ -194,6 +196,7 @@ public final class WindowReceiver {
   }
 
   /** Returns how many ACKs were sent again. */
+  @Override
   public int retransmissions() {
     return retransmissions;
   }

@@ -32,7 +32,7 @@ import java.io.IOException;
  * peer costs {@code maxRetries} + 1 packets): a receiver missing blocks before it answers with the
  * last block it has in order, and the round resumes from there.
  */
-public final class WindowSender {
+public final class WindowSender implements TransferWindow {
   /** What an ACK did. */
   public enum AckResult {
     /** Nothing: duplicate, stale, or for a block never sent. */
@@ -159,6 +159,7 @@ public final class WindowSender {
    * @return false once the retries are spent: the peer is gone
    * @throws IOException if the file cannot be read
    */
+  @Override
   public boolean onDeadline(long now, TftpOutbox out) throws IOException {
     if (now >= pacingAt) {
       sendBurst(now, out);
@@ -190,6 +191,7 @@ public final class WindowSender {
   }
 
   /** Returns when {@link #onDeadline} is next due, or {@link Long#MAX_VALUE}. */
+  @Override
   public long deadline() {
     return Math.min(pacingAt, Math.min(rtoAt, probeAt));
   }
@@ -204,6 +206,7 @@ public final class WindowSender {
   }
 
   /** Returns how many DATA packets were sent again. */
+  @Override
   public int retransmissions() {
     return retransmissions;
   }

@@ -36,9 +36,7 @@ final class ClientFiles {
 
       @Override
       public void write(ByteBuffer src) throws IOException {
-        while (src.hasRemaining()) {
-          channel.write(src);
-        }
+        writeFully(channel, src);
       }
 
       @Override
@@ -74,9 +72,7 @@ final class ClientFiles {
     return new TftpWritableFile() {
       @Override
       public void write(ByteBuffer src) throws IOException {
-        while (src.hasRemaining()) {
-          channel.write(src);
-        }
+        writeFully(channel, src);
       }
 
       @Override
@@ -160,5 +156,12 @@ final class ClientFiles {
         // The buffer belongs to the caller.
       }
     };
+  }
+
+  // A channel may take only part of a buffer per call; a block must be written whole.
+  private static void writeFully(WritableByteChannel channel, ByteBuffer src) throws IOException {
+    while (src.hasRemaining()) {
+      channel.write(src);
+    }
   }
 }

@@ -9,7 +9,24 @@ final class EventLoopGroup {
   /** The default number of loops: two, or one on a single-core machine. */
   static final int DEFAULT_LOOPS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
+  /** The most loops a client or server builder accepts. */
+  static final int MAX_LOOPS = 64;
+
   private final EventLoop[] loops;
+
+  /**
+   * Checks a builder's {@code eventLoops} setting.
+   *
+   * @return {@code count}
+   * @throws IllegalArgumentException if it is not 1..{@value #MAX_LOOPS}
+   */
+  static int checkCount(int count) {
+    if (count < 1 || count > MAX_LOOPS) {
+      throw new IllegalArgumentException(
+          "eventLoops: " + count + " (expected: 1-" + MAX_LOOPS + ")");
+    }
+    return count;
+  }
 
   EventLoopGroup(String namePrefix, int count) {
     if (count < 1) {

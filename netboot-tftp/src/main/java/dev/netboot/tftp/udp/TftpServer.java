@@ -323,10 +323,7 @@ public final class TftpServer implements AutoCloseable {
      * @return this builder
      */
     public Builder eventLoops(int count) {
-      if (count < 1 || count > 64) {
-        throw new IllegalArgumentException("eventLoops: " + count + " (expected: 1-64)");
-      }
-      this.eventLoops = count;
+      this.eventLoops = EventLoopGroup.checkCount(count);
       return this;
     }
 

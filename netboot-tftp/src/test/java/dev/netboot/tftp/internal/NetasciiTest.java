@@ -2,42 +2,19 @@ package dev.netboot.tftp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.netboot.tftp.TftpReadableFile;
+import dev.netboot.tftp.TestFiles;
 import dev.netboot.tftp.TftpWritableFile;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Netascii conversion both ways, with pairs split across block ends and blocks read again. */
 class NetasciiTest {
-  static TftpReadableFile file(byte[] content) {
-    return new TftpReadableFile() {
-      @Override
-      public long size() {
-        return content.length;
-      }
-
-      @Override
-      public int read(long position, ByteBuffer dst) {
-        if (position >= content.length) {
-          return -1;
-        }
-        int n = (int) Math.min(dst.remaining(), content.length - position);
-        dst.put(content, (int) position, n);
-        return n;
-      }
-
-      @Override
-      public void close() {}
-    };
-  }
-
   static byte[] encode(byte[] local, int blksize, int windowsize) throws Exception {
-    NetasciiBlockSource source = new NetasciiBlockSource(file(local), blksize, windowsize);
+    NetasciiBlockSource source = new NetasciiBlockSource(TestFiles.readable(local), blksize, windowsize);
     ByteArrayOutputStream wire = new ByteArrayOutputStream();
     ByteBuf block = Unpooled.buffer(blksize);
     for (long index = 1; ; index++) {
@@ -59,20 +36,7 @@ class NetasciiTest {
 
   static byte[] decode(byte[] wire, int blksize) throws Exception {
     ByteArrayOutputStream local = new ByteArrayOutputStream();
-    TftpWritableFile sinkFile = new TftpWritableFile() {
-      @Override
-      public void write(ByteBuffer src) {
-        byte[] b = new byte[src.remaining()];
-        src.get(b);
-        local.writeBytes(b);
-      }
-
-      @Override
-      public void commit() {}
-
-      @Override
-      public void close() {}
-    };
+    TftpWritableFile sinkFile = TestFiles.writable(local, () -> {});
     NetasciiBlockSink sink = new NetasciiBlockSink(sinkFile);
     for (int i = 0; i < wire.length; i += blksize) {
       sink.write(Unpooled.wrappedBuffer(wire, i, Math.min(blksize, wire.length - i)));

@@ -2,6 +2,7 @@ package dev.netboot.tftp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.netboot.tftp.TestFiles;
 import dev.netboot.tftp.TftpData;
 import dev.netboot.tftp.TftpPacket;
 import dev.netboot.tftp.TftpRetransmitSettings;
@@ -16,7 +17,7 @@ class WindowSenderTest {
   final List<TftpPacket> sent = new ArrayList<>();
   final RetransmitTimer timer = new RetransmitTimer(TftpRetransmitSettings.DEFAULTS, -1);
   final WindowSender sender = new WindowSender(
-      new OctetBlockSource(NetasciiTest.file(new byte[8 * 10_000]), 8), 8, 16,
+      new OctetBlockSource(TestFiles.readable(new byte[8 * 10_000]), 8), 8, 16,
       new BlockNumbering(-1), timer);
 
   List<Integer> take() {

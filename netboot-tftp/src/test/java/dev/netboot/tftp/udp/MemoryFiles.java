@@ -1,5 +1,6 @@
 package dev.netboot.tftp.udp;
 
+import dev.netboot.tftp.TestFiles;
 import dev.netboot.tftp.TftpErrorCode;
 import dev.netboot.tftp.TftpFileException;
 import dev.netboot.tftp.TftpFileSource;
@@ -7,7 +8,6 @@ import dev.netboot.tftp.TftpReadableFile;
 import dev.netboot.tftp.TftpRequestInfo;
 import dev.netboot.tftp.TftpWritableFile;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,45 +40,13 @@ final class MemoryFiles implements TftpFileSource {
     if (content == null) {
       throw new TftpFileException(TftpErrorCode.FILE_NOT_FOUND, "file not found");
     }
-    return new TftpReadableFile() {
-      @Override
-      public long size() {
-        return content.length;
-      }
-
-      @Override
-      public int read(long position, ByteBuffer dst) {
-        if (position >= content.length) {
-          return -1;
-        }
-        int n = (int) Math.min(dst.remaining(), content.length - position);
-        dst.put(content, (int) position, n);
-        return n;
-      }
-
-      @Override
-      public void close() {}
-    };
+    return TestFiles.readable(content);
   }
 
   @Override
   public TftpWritableFile openForWrite(TftpRequestInfo request, long declaredSize) {
     ByteArrayOutputStream upload = new ByteArrayOutputStream();
-    return new TftpWritableFile() {
-      @Override
-      public void write(ByteBuffer src) {
-        byte[] chunk = new byte[src.remaining()];
-        src.get(chunk);
-        upload.writeBytes(chunk);
-      }
-
-      @Override
-      public void commit() {
-        files.put(request.filename(), upload.toByteArray());
-      }
-
-      @Override
-      public void close() {}
-    };
+    return TestFiles.writable(
+        upload, () -> files.put(request.filename(), upload.toByteArray()));
   }
 }

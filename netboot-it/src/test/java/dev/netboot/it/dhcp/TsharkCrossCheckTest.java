@@ -1,10 +1,14 @@
-package dev.netboot.dhcp.interop;
+package dev.netboot.it.dhcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.netboot.dhcp.ClientMachineId;
-import dev.netboot.dhcp.interop.InteropMessages.Sample;
+import dev.netboot.it.Peers;
+import dev.netboot.it.dhcp.InteropMessages.Sample;
+import dev.netboot.it.wire.PcapFile;
+import dev.netboot.it.wire.PdmlNode;
+import dev.netboot.it.wire.Tshark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +41,7 @@ class TsharkCrossCheckTest {
 
   /**
    * Preferences passed with {@code -o}. Wireshark does not verify IPv4 header checksums by
-   * default; turning that on makes a bad checksum from {@link PcapWriter} an expert error.
+   * default; turning that on makes a bad checksum from {@link PcapFile} an expert error.
    *
    * <p>Option 97's GUID: Wireshark reads the 16 bytes by its {@code dhcp.uuid.endian}
    * preference, "Little Endian" by default, meaning the first three fields (4, 2 and 2 bytes) are
@@ -69,7 +73,7 @@ class TsharkCrossCheckTest {
 
   /** Requests go from the client's port 68 to the server's 67, replies back (RFC 2131 4.1). */
   private static void writeCapture(Path capture, List<Sample> samples) throws IOException {
-    try (PcapWriter pcap = new PcapWriter(Files.newOutputStream(capture))) {
+    try (PcapFile pcap = new PcapFile(Files.newOutputStream(capture))) {
       for (Sample s : samples) {
         if (s.fromClient()) {
           pcap.writeUdp(InteropMessages.CLIENT_MAC, InteropMessages.CLIENT, 68,

@@ -1,4 +1,4 @@
-package dev.netboot.dhcp.interop;
+package dev.netboot.it.dhcp;
 
 import dev.netboot.dhcp.ClientArchitecture;
 import dev.netboot.dhcp.ClientIdentifier;
@@ -25,8 +25,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,11 +41,16 @@ import java.util.stream.Stream;
  * The DHCP messages that interop tests send to real peers: the boot exchanges netboot serves
  * (BIOS and UEFI PXE, UEFI HTTP Boot, iPXE, ProxyDHCP, boot server, PXELINUX), the encoder's hard
  * cases (RFC 3396 long options, option overload), and every captured message of
- * {@code src/test/resources/dhcp/captures}, both as captured and decoded and encoded again.
+ * netboot-dhcp's {@code src/test/resources/dhcp/captures}, both as captured and decoded and
+ * encoded again.
  */
 final class InteropMessages {
-  /** The capture folder on the test class path. */
-  static final String CAPTURES = "/dhcp/captures";
+  /**
+   * netboot-dhcp's capture folder, relative to this module's directory (the tests' working
+   * directory); the captures stay beside the codec they were recorded for.
+   */
+  static final Path CAPTURES = Path.of("..", "netboot-dhcp", "src", "test", "resources", "dhcp",
+      "captures");
 
   static final Inet4Address SERVER = ip("192.168.50.1");
   static final Inet4Address CLIENT = ip("192.168.50.100");
@@ -451,20 +454,15 @@ final class InteropMessages {
   }
 
   /**
-   * Returns the captured messages, as captured and as netboot encodes them again after decoding;
-   * none if the folder is
-   * not on the class path.
+   * Returns the captured messages, as captured and as netboot encodes them again after decoding.
+   *
+   * @throws IllegalStateException if the capture folder is missing, which would silently halve
+   *     the cross-check
    */
   static List<Sample> captured() {
-    URL url = InteropMessages.class.getResource(CAPTURES);
-    if (url == null) {
-      return List.of();
-    }
-    Path root;
-    try {
-      root = Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("capture folder URL " + url, e);
+    Path root = CAPTURES.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new IllegalStateException("capture folder " + root + " is missing");
     }
     try (Stream<Path> files = Files.walk(root)) {
       List<Path> hexFiles = files.filter(p -> p.toString().endsWith(".hex")).sorted()

@@ -1,4 +1,4 @@
-package dev.netboot.dhcp.interop;
+package dev.netboot.it.dhcp;
 
 import dev.netboot.dhcp.ClientIdentifier;
 import dev.netboot.dhcp.ClientMachineId;
@@ -15,6 +15,7 @@ import dev.netboot.dhcp.SubOption;
 import dev.netboot.dhcp.SubOptions;
 import dev.netboot.dhcp.UserClass;
 import dev.netboot.dhcp.VendorClass;
+import dev.netboot.it.wire.PdmlNode;
 import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

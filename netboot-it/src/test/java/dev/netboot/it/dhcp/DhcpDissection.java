@@ -1,5 +1,6 @@
-package dev.netboot.dhcp.interop;
+package dev.netboot.it.dhcp;
 
+import dev.netboot.it.wire.PdmlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

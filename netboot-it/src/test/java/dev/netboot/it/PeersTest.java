@@ -1,4 +1,4 @@
-package dev.netboot.dhcp.interop;
+package dev.netboot.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
