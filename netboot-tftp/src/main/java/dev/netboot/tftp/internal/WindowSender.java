@@ -28,9 +28,10 @@ import java.io.IOException;
  *
  * <p><b>Tail loss probe.</b> A dropped tail of a round leaves the receiver nothing to react to,
  * and would cost a whole timeout. So when a round's ACK is two round trips late, the sender
- * resends the round's last block once (once per stall: not again after a timeout, so a silent
- * peer costs {@code maxRetries} + 1 packets): a receiver missing blocks before it answers with the
- * last block it has in order, and the round resumes from there.
+ * resends the round's last block once (waiting at least {@value #MIN_PROBE_DELAY_NANOS} ns; once
+ * per stall: not again after a timeout, so a silent peer costs {@code maxRetries} + 1 packets): a
+ * receiver missing blocks before it answers with the last block it has in order, and the round
+ * resumes from there.
  */
 public final class WindowSender implements TransferWindow {
   /** What an ACK did. */
@@ -49,6 +50,14 @@ public final class WindowSender implements TransferWindow {
   static final long MAX_PACING_GAP_NANOS = 10_000_000;
   /** The pause before any round trip was measured. */
   static final long DEFAULT_PACING_GAP_NANOS = 1_000_000;
+  /**
+   * The shortest wait before a tail loss probe. On a sub-millisecond path (loopback) two round
+   * trips are tens of microseconds, less than the peer's scheduling delay on a busy host, and the
+   * probe then resent blocks that were not lost (hundreds per lossless run); Linux's TCP tail
+   * loss probe waits a similar 2 ms at least (RFC 8985 section 7.2, TCP_TIMEOUT_MIN_US). Paths of
+   * 1 ms and more keep their two round trips.
+   */
+  static final long MIN_PROBE_DELAY_NANOS = 2_000_000;
 
   private final BlockSource source;
   private final int blksize;
@@ -243,8 +252,9 @@ public final class WindowSender implements TransferWindow {
       pacingAt = Long.MAX_VALUE;
       rtoAt = now + timer.rto();
       long srtt = timer.srtt();
-      if (srtt >= 0 && timer.retries() == 0 && now + 2 * srtt < rtoAt) {
-        probeAt = now + Math.max(MIN_PACING_GAP_NANOS, 2 * srtt);
+      long probeDelay = Math.max(MIN_PROBE_DELAY_NANOS, 2 * srtt);
+      if (srtt >= 0 && timer.retries() == 0 && now + probeDelay < rtoAt) {
+        probeAt = now + probeDelay;
       }
       if (lastFresh) {
         // Karn: only a block sent once gives a round-trip sample.

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
 final class EventLoop implements Executor {
   /** One byte more than the largest packet, so that a longer datagram is seen as too long. */
   static final int RECEIVE_BUFFER_SIZE = TftpPacket.MAX_PACKET_SIZE + 1;
+
+  /** Waits shorter than this park the thread instead of selecting: see {@link #select()}. */
+  static final long SHORT_WAIT_NANOS = 1_000_000;
 
   private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
 
@@ -193,6 +197,12 @@ final class EventLoop implements Executor {
     }
     long waitNanos = earliest - System.nanoTime();
     if (waitNanos <= 0) {
+      selector.selectNow(this::onSelected);
+    } else if (waitNanos < SHORT_WAIT_NANOS) {
+      // select() counts in whole milliseconds, so a pacing gap of tens of microseconds (one
+      // round trip on loopback) would cost a full millisecond per burst. Datagrams that arrive
+      // meanwhile wait in the socket buffers; a task from another thread waits at most this long.
+      LockSupport.parkNanos(waitNanos);
       selector.selectNow(this::onSelected);
     } else {
       // Rounded up: waking before the deadline would only spin until it passes.

@@ -72,6 +72,25 @@ class WindowSenderTest {
   }
 
   @Test
+  void theTailProbeWaitsTwoRoundTripsButNoLessThanItsFloor() throws Exception {
+    // Loopback: two round trips (200 us) are within the peer's scheduling noise; wait 2 ms.
+    timer.sample(100 * US);
+    sender.start(0, sent::add);
+    take();
+    assertThat(sender.deadline()).isEqualTo(WindowSender.MIN_PROBE_DELAY_NANOS);
+    // A 5 ms path keeps its two round trips, well before the 20 ms timeout.
+    RetransmitTimer slow = new RetransmitTimer(TftpRetransmitSettings.DEFAULTS, -1);
+    slow.sample(5_000 * US);
+    WindowSender far = new WindowSender(
+        new OctetBlockSource(TestFiles.readable(new byte[8 * 100]), 8), 8, 16,
+        new BlockNumbering(-1), slow);
+    far.start(0, sent::add);
+    assertThat(far.deadline()).isEqualTo(10_000 * US);
+    far.onDeadline(far.deadline(), sent::add);
+    assertThat(take()).endsWith(16);
+  }
+
+  @Test
   void aLateRoundGetsOneTailProbeThenTimeouts() throws Exception {
     timer.sample(100 * US);
     sender.start(0, sent::add);
