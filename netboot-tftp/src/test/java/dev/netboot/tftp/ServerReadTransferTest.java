@@ -181,11 +181,11 @@ class ServerReadTransferTest {
     t.onPacket(TftpAck.of(1), MS, out);
     out.take();
     RecordingOutbox.runDeadlines(t, out, 1000);
-    // One tail loss probe, then one resend per timeout until the retries are spent.
-    assertThat(out.take()).hasSize(1 + TftpRetransmitSettings.DEFAULTS.maxRetries())
-        .allMatch(p -> ((TftpData) p).block() == 2);
+    // One tail loss probe, then one resend per timeout until the retries are spent and the
+    // silence reaches the maximum timeout: from the 20 ms floor, 7 timeouts (20 ms .. 2.56 s).
+    assertThat(out.take()).hasSize(1 + 7).allMatch(p -> ((TftpData) p).block() == 2);
     assertThat(t.result().outcome()).isEqualTo(Outcome.TIMED_OUT);
-    assertThat(t.result().retransmissions()).isEqualTo(6);
+    assertThat(t.result().retransmissions()).isEqualTo(8);
     assertThat(t.deadlineNanos()).isEqualTo(Long.MAX_VALUE);
   }
 

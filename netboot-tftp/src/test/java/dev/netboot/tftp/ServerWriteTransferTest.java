@@ -122,7 +122,8 @@ class ServerWriteTransferTest {
     t.onPacket(data(1, 512), MS, out);
     out.take();
     RecordingOutbox.runDeadlines(t, out, 100);
-    assertThat(out.take()).hasSize(5).allMatch(TftpAck.of(1)::equals);
+    // Resent per timeout from the 20 ms floor until 5 s of silence: 20 ms .. 2.56 s.
+    assertThat(out.take()).hasSize(7).allMatch(TftpAck.of(1)::equals);
     assertThat(t.result().outcome()).isEqualTo(Outcome.TIMED_OUT);
     assertThat(files.lastUpload.closed).isTrue();
     assertThat(files.uploads).isEmpty();

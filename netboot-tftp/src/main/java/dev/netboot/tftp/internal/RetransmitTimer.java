@@ -11,6 +11,14 @@ import dev.netboot.tftp.TftpRetransmitSettings;
  *
  * <p>A timeout the peer negotiated ({@code timeout}, {@code utimeout}) is the starting value
  * and the ceiling of the estimate: the peer asked not to be kept waiting longer.
+ *
+ * <p><b>Giving up.</b> The retries are spent only once {@code maxRetries} timeouts in a row have
+ * expired <em>and</em> the silence they add up to is at least what the same retries take from
+ * the configured initial timeout, capped at the maximum timeout (5 s by default). On a fast path
+ * the estimate falls to the floor (20 ms by default), and five doublings from there gave up after
+ * 1.3 s of silence, while peers such as atftp wait 5 s before they resend: a receiver still
+ * draining its socket buffer, or a client kernel that dropped a burst of fragments, was abandoned.
+ * Without a round-trip sample the budget is exactly {@code maxRetries} timeouts, as configured.
  */
 public final class RetransmitTimer {
   /** The clock granularity term of RFC 6298: the variance never counts for less than this. */
@@ -20,6 +28,8 @@ public final class RetransmitTimer {
   private final long maxRto;
   private final long backoffCeiling;
   private final int maxRetries;
+  private final long minSilenceNanos;
+  private long silenceNanos;
   private long srtt = -1;
   private long rttvar;
   private long baseRto;
@@ -45,6 +55,18 @@ public final class RetransmitTimer {
     }
     this.backoffCeiling = Math.max(maxRto, settings.maxTimeoutNanos());
     this.rto = baseRto;
+    this.minSilenceNanos = Math.min(settings.maxTimeoutNanos(), silenceOfAllRetries(baseRto));
+  }
+
+  /** The silence {@code maxRetries} timeouts add up to from {@code start}, the last one waited. */
+  private long silenceOfAllRetries(long start) {
+    long total = 0;
+    long timeout = start;
+    for (int i = 0; i <= maxRetries; i++) {
+      total += timeout;
+      timeout = Math.min(backoffCeiling, timeout * 2);
+    }
+    return total;
   }
 
   /** Returns the current timeout, backoff included. */
@@ -83,16 +105,19 @@ public final class RetransmitTimer {
   /** Records progress: the peer answered, so the backoff and the retry count start over. */
   public void progress() {
     retries = 0;
+    silenceNanos = 0;
     rto = baseRto;
   }
 
   /**
    * Records a timeout: doubles the timeout and counts a retry.
    *
-   * @return whether another retransmission is allowed; false once the retries are spent
+   * @return whether another retransmission is allowed; false once the retries are spent and
+   *     the silence since the last progress is long enough (see the class comment)
    */
   public boolean backoff() {
-    if (retries >= maxRetries) {
+    silenceNanos += rto;
+    if (retries >= maxRetries && silenceNanos >= minSilenceNanos) {
       return false;
     }
     retries++;

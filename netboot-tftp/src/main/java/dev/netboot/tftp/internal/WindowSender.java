@@ -17,14 +17,19 @@ import java.io.IOException;
  * arrives less than half a round trip after the last resend cannot have seen that resend, so it
  * only slides the window. Only the timer resends without new information, and it backs off.
  *
- * <p><b>Adaptive burst.</b> A round is sent as bursts of {@code burst} blocks separated by one
- * smoothed round trip (clamped to {@value #MIN_PACING_GAP_NANOS} ns ..
- * {@value #MAX_PACING_GAP_NANOS} ns), so that a receiver whose socket buffer cannot hold a whole
- * window gets time to drain it. The burst starts at the window size (no pacing). A partial ACK
- * shrinks it to max(burst / 2, blocks that got through in order); a timeout halves it; every
- * round acknowledged whole without loss grows it by half, up to the window size. The window
- * size itself is what was negotiated: RFC 7440 receivers acknowledge every {@code windowsize}
- * blocks, so the sender may pace a round but not shorten it.
+ * <p><b>Adaptive burst.</b> A round is sent as bursts of {@code burst} blocks spread over one
+ * smoothed round trip (each gap is RTT * burst / windowsize, clamped to
+ * {@value #MIN_PACING_GAP_NANOS} ns .. {@value #MAX_PACING_GAP_NANOS} ns), so that a receiver
+ * whose socket buffer cannot hold a whole window gets time to drain it, while a round still takes
+ * one round trip and a smaller burst does not also mean a smaller window. The burst starts at the
+ * window size (no pacing). A partial ACK shrinks it to max(burst / 2, blocks that got through in
+ * order), a timeout (stronger evidence: even the tail probe went unanswered) quarters it, and
+ * either sets the threshold (TCP's ssthresh) to half the burst at the loss. A round acknowledged whole without loss grows the burst by half below the
+ * threshold and by one block above it (TCP's congestion avoidance), up to the window size:
+ * growing by half every round sent it straight back into the receiver's overflow, and an RFC
+ * 7440 receiver drops everything after a gap, so each overflow cost the rest of the window. The
+ * window size itself is what was negotiated: RFC 7440 receivers acknowledge every
+ * {@code windowsize} blocks, so the sender may pace a round but not shorten it.
  *
  * <p><b>Tail loss probe.</b> A dropped tail of a round leaves the receiver nothing to react to,
  * and would cost a whole timeout. So when a round's ACK is two round trips late, the sender
@@ -75,6 +80,7 @@ public final class WindowSender implements TransferWindow {
   private long roundEnd;
   private boolean lossInRound;
   private int burst;
+  private int burstThreshold;
   private long pacingAt = Long.MAX_VALUE;
   private long rtoAt = Long.MAX_VALUE;
   private long probeAt = Long.MAX_VALUE;
@@ -100,6 +106,7 @@ public final class WindowSender implements TransferWindow {
     this.numbering = numbering;
     this.timer = timer;
     this.burst = windowsize;
+    this.burstThreshold = windowsize;
     this.buffer = Unpooled.buffer(blksize, blksize);
   }
 
@@ -143,7 +150,8 @@ public final class WindowSender implements TransferWindow {
     }
     if (acked >= roundEnd) {
       if (!lossInRound) {
-        burst = Math.min(windowsize, burst + Math.max(1, burst / 2));
+        int growth = burst < burstThreshold ? Math.max(1, burst / 2) : 1;
+        burst = Math.min(windowsize, burst + growth);
       }
       lossInRound = false;
       startRound(now, out);
@@ -153,6 +161,7 @@ public final class WindowSender implements TransferWindow {
     } else {
       // A block inside the window was lost: resend from the first one not acknowledged.
       long delivered = acked - roundStart + 1;
+      burstThreshold = Math.max(1, burst / 2);
       burst = (int) Math.max(1, Math.min(windowsize, Math.max(burst / 2, delivered)));
       lossInRound = false;
       goBack(now, out);
@@ -176,7 +185,9 @@ public final class WindowSender implements TransferWindow {
       if (!timer.backoff()) {
         return false;
       }
-      burst = Math.max(1, burst / 2);
+      // Stronger evidence than a gap (even the tail probe went unanswered): below the threshold.
+      burstThreshold = Math.max(1, burst / 2);
+      burst = Math.max(1, burst / 4);
       lossInRound = true;
       goBack(now, out);
     } else if (now >= probeAt) {
@@ -225,6 +236,11 @@ public final class WindowSender implements TransferWindow {
     return burst;
   }
 
+  /** Returns the burst above which growth is one block per round, for tests. */
+  int burstThreshold() {
+    return burstThreshold;
+  }
+
   private void goBack(long now, TftpOutbox out) throws IOException {
     lastGoBackAt = now;
     startRound(now, out);
@@ -262,7 +278,8 @@ public final class WindowSender implements TransferWindow {
         timedAt = now;
       }
     } else {
-      pacingAt = now + Math.max(MIN_PACING_GAP_NANOS, Math.min(MAX_PACING_GAP_NANOS, roundTrip()));
+      long gap = roundTrip() * burst / windowsize;
+      pacingAt = now + Math.max(MIN_PACING_GAP_NANOS, Math.min(MAX_PACING_GAP_NANOS, gap));
     }
   }
 

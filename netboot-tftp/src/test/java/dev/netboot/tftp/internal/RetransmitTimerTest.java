@@ -59,4 +59,26 @@ class RetransmitTimerTest {
     fast.sample(1 * MS);
     assertThat(fast.rto()).isEqualTo(10 * MS); // floor lowered to what the peer asked
   }
+
+  @Test
+  void onAFastPathTheRetriesLastAtLeastTheMaximumTimeoutOfSilence() {
+    RetransmitTimer t = new RetransmitTimer(settings, -1);
+    t.sample(1 * MS); // loopback: the timeout falls to its 20 ms floor
+    assertThat(t.rto()).isEqualTo(20 * MS);
+    long silence = 0;
+    int retries = 0;
+    while (true) {
+      silence += t.rto();
+      if (!t.backoff()) {
+        break;
+      }
+      retries++;
+      assertThat(retries).as("bounded").isLessThan(50);
+    }
+    // 20 + 40 + ... + 640 ms is 1.26 s; it goes on to 2.5 s, then 5.1 s, and stops.
+    assertThat(retries).isEqualTo(7);
+    assertThat(silence).isGreaterThanOrEqualTo(5000 * MS).isLessThan(11_000 * MS);
+    t.progress();
+    assertThat(t.retries()).isZero();
+  }
 }

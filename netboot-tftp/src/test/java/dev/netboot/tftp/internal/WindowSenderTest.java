@@ -38,20 +38,51 @@ class WindowSenderTest {
     // The receiver got 1..4 and then nothing: its gap ACK says 4.
     sender.onAck(4, 200 * US, sent::add);
     assertThat(sender.burst()).isEqualTo(8);
+    assertThat(sender.burstThreshold()).isEqualTo(8);
     assertThat(take()).containsExactly(5, 6, 7, 8, 9, 10, 11, 12);
-    // The rest of the round waits one round trip.
-    assertThat(sender.deadline()).isEqualTo(300 * US);
-    sender.onDeadline(300 * US, sent::add);
+    // The rest of the round follows after the burst's share of a round trip (8/16 of 100 us),
+    // so that the whole round still takes one round trip.
+    assertThat(sender.deadline()).isEqualTo(250 * US);
+    sender.onDeadline(250 * US, sent::add);
     assertThat(take()).containsExactly(13, 14, 15, 16, 17, 18, 19, 20);
-    // A whole round acknowledged: the burst grows by half, up to the window.
+    // A whole round acknowledged: at the threshold the burst grows by one block a round.
     sender.onAck(20, 400 * US, sent::add);
-    assertThat(sender.burst()).isEqualTo(12);
-    assertThat(take()).hasSize(12);
+    assertThat(sender.burst()).isEqualTo(9);
+    assertThat(take()).hasSize(9);
     sender.onDeadline(sender.deadline(), sent::add);
-    assertThat(take()).hasSize(4);
+    assertThat(take()).hasSize(7);
     sender.onAck(36, 600 * US, sent::add);
-    assertThat(sender.burst()).isEqualTo(16);
+    assertThat(sender.burst()).isEqualTo(10);
+    assertThat(take()).hasSize(10);
+  }
+
+  @Test
+  void afterATimeoutTheBurstGrowsByHalfUpToTheThreshold() throws Exception {
+    timer.sample(100 * US);
+    sender.start(0, sent::add);
+    sender.onDeadline(sender.deadline(), sent::add); // the tail probe
+    sender.onDeadline(sender.deadline(), sent::add); // the timeout
+    assertThat(sender.burst()).isEqualTo(4);
+    assertThat(sender.burstThreshold()).isEqualTo(8);
+    take();
+    long now = 100_000 * US;
+    sender.onAck(16, now, sent::add); // the resent round, acknowledged: no growth (it had loss)
+    assertThat(sender.burst()).isEqualTo(4);
+    sender.onDeadline(sender.deadline(), sent::add);
+    sender.onDeadline(sender.deadline(), sent::add);
+    sender.onDeadline(sender.deadline(), sent::add);
     assertThat(take()).hasSize(16);
+    sender.onAck(32, now + 200 * US, sent::add); // clean: below the threshold, by half
+    assertThat(sender.burst()).isEqualTo(6);
+    sender.onDeadline(sender.deadline(), sent::add);
+    sender.onDeadline(sender.deadline(), sent::add);
+    assertThat(take()).hasSize(16); // 6 + 6 + 4
+    sender.onAck(48, now + 400 * US, sent::add); // 6 + 3 = 9: at the threshold, then one a round
+    assertThat(sender.burst()).isEqualTo(9);
+    sender.onDeadline(sender.deadline(), sent::add);
+    take();
+    sender.onAck(64, now + 600 * US, sent::add);
+    assertThat(sender.burst()).isEqualTo(10);
   }
 
   @Test
@@ -98,8 +129,8 @@ class WindowSenderTest {
     sender.onDeadline(sender.deadline(), sent::add);
     assertThat(take()).containsExactly(16);
     sender.onDeadline(sender.deadline(), sent::add);
-    assertThat(take()).as("timeout: the round again at half the burst").hasSize(8);
-    assertThat(sender.burst()).isEqualTo(8);
-    assertThat(sender.retransmissions()).isEqualTo(9);
+    assertThat(take()).as("timeout: the round again at a quarter of the burst").hasSize(4);
+    assertThat(sender.burst()).isEqualTo(4);
+    assertThat(sender.retransmissions()).isEqualTo(5);
   }
 }
