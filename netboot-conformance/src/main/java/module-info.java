@@ -12,7 +12,10 @@ module dev.netboot.conformance {
 
   exports dev.netboot.conformance;
   exports dev.netboot.conformance.dhcp;
+  exports dev.netboot.conformance.dhcp.suite;
   exports dev.netboot.conformance.tftp;
+  exports dev.netboot.conformance.tftp.suite;
+  exports dev.netboot.conformance.net;
   exports dev.netboot.conformance.pxe;
   exports dev.netboot.conformance.syslinux;
   exports dev.netboot.conformance.ipxe;

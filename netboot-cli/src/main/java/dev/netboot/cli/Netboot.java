@@ -24,7 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = NetbootVersion.class,
     description = "Network-boot protocol tools: decode and serve DHCP/ProxyDHCP, TFTP, PXE, iPXE.",
-    subcommands = {DhcpCommand.class, dev.netboot.cli.tftp.TftpCommand.class, dev.netboot.cli.syslinux.SyslinuxCommand.class, dev.netboot.cli.ipxe.IpxeCommandGroup.class, HelpCommand.class})
+    subcommands = {DhcpCommand.class, dev.netboot.cli.tftp.TftpCommand.class, dev.netboot.cli.syslinux.SyslinuxCommand.class, dev.netboot.cli.ipxe.IpxeCommandGroup.class, dev.netboot.cli.server.BootCommand.class, dev.netboot.cli.server.ApiCommand.class, dev.netboot.cli.server.DemoCommand.class, dev.netboot.cli.conformance.ConformanceCommand.class, HelpCommand.class})
 public final class Netboot {
   /** Exit code for input that was read but is not valid (a malformed packet, a missing file). */
   public static final int EXIT_BAD_INPUT = 1;

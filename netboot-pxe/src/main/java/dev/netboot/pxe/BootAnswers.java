@@ -72,16 +72,18 @@ final class BootAnswers {
 
   private Optional<BootReply> direct(
       PxeClient client, BootDecision decision, Instant now, @Nullable PxeOptions pxeOptions) {
-    boolean served = memory.recalls(client.hardwareAddress(), now);
+    int xid = client.request().transactionId();
+    boolean served = memory.recalls(client.hardwareAddress(), xid, now);
     Optional<BootTarget> target = BootChain.plan(client, decision, settings, served);
     target.filter(t -> t.kind() == BootTarget.Kind.IPXE_BINARY)
-        .ifPresent(t -> memory.remember(client.hardwareAddress(), now));
+        .ifPresent(t -> memory.remember(client.hardwareAddress(), xid, now));
     return target.map(t -> new BootReply(t, pxeOptions, vendorClassFor(client)));
   }
 
   private Optional<BootReply> menuOffer(
       PxeClient client, PxeMenu menu, Inet4Address server, Instant now) {
-    boolean served = memory.recalls(client.hardwareAddress(), now);
+    boolean served = memory.recalls(
+        client.hardwareAddress(), client.request().transactionId(), now);
     List<PxeMenu.Entry> usable = new ArrayList<>();
     boolean bootable = false;
     for (PxeMenu.Entry e : menu.entries()) {

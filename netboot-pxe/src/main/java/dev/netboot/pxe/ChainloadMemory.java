@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers, per MAC address and for a while, that a client was just given an iPXE binary, so
@@ -21,6 +22,13 @@ import java.util.Map;
  * after {@link #ttl()}, and the oldest go first beyond {@link #capacity()}, so a stream of
  * forged MACs cannot grow it without bound.
  *
+ * <h2>Why the transaction id</h2>
+ *
+ * <p>A client that gets the binary in a full DHCP OFFER asks again with a REQUEST of the same
+ * exchange (same {@code xid}), and its ACK must name the same binary: the ROM loads the file the
+ * ACK names. Only a later exchange, which is the chainloaded iPXE's own DHCP with a fresh
+ * {@code xid}, counts as "iPXE already served". The same holds for a retransmitted 4011 request.
+ *
  * <p>Thread-safe. It holds no clock: callers pass the time.
  */
 public final class ChainloadMemory {
@@ -31,7 +39,10 @@ public final class ChainloadMemory {
 
   private final Duration ttl;
   private final int capacity;
-  private final LinkedHashMap<String, Instant> servedAt;
+  private final LinkedHashMap<String, Served> servedAt;
+
+  /** When a client got the binary, and in which exchange. */
+  private record Served(Instant at, int transactionId) {}
 
   private ChainloadMemory(Duration ttl, int capacity) {
     if (ttl.isNegative() || ttl.isZero() || capacity < 1) {
@@ -44,7 +55,7 @@ public final class ChainloadMemory {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Served> eldest) {
         return size() > ChainloadMemory.this.capacity;
       }
     };
@@ -74,25 +85,42 @@ public final class ChainloadMemory {
     return capacity;
   }
 
-  /** Records that the client with this hardware address was given an iPXE binary at {@code now}. */
-  public synchronized void remember(byte[] hardwareAddress, Instant now) {
+  /**
+   * Records that the client with this hardware address was given an iPXE binary at {@code now},
+   * in the exchange with this transaction id.
+   */
+  public synchronized void remember(byte[] hardwareAddress, int transactionId, Instant now) {
     String key = HexFormat.of().formatHex(hardwareAddress);
     servedAt.remove(key); // re-insert so that insertion order is age order
-    servedAt.put(key, now);
+    servedAt.put(key, new Served(now, transactionId));
   }
 
-  /** Returns whether this client was given an iPXE binary less than {@link #ttl()} before {@code now}. */
+  /**
+   * Returns whether this client was given an iPXE binary less than {@link #ttl()} before
+   * {@code now}, in any exchange.
+   */
   public synchronized boolean recalls(byte[] hardwareAddress, Instant now) {
+    return live(hardwareAddress, now) != null;
+  }
+
+  /**
+   * Returns whether this client was given an iPXE binary less than {@link #ttl()} before
+   * {@code now} in an exchange other than {@code transactionId}: whether the request comes from
+   * the iPXE it was given rather than from the firmware finishing the exchange that got it.
+   */
+  public synchronized boolean recalls(byte[] hardwareAddress, int transactionId, Instant now) {
+    Served served = live(hardwareAddress, now);
+    return served != null && served.transactionId() != transactionId;
+  }
+
+  private @Nullable Served live(byte[] hardwareAddress, Instant now) {
     String key = HexFormat.of().formatHex(hardwareAddress);
-    Instant at = servedAt.get(key);
-    if (at == null) {
-      return false;
-    }
-    if (!now.isBefore(at.plus(ttl))) {
+    Served served = servedAt.get(key);
+    if (served != null && !now.isBefore(served.at().plus(ttl))) {
       servedAt.remove(key);
-      return false;
+      return null;
     }
-    return true;
+    return served;
   }
 
   /** Forgets a client, as after it booted its target. */

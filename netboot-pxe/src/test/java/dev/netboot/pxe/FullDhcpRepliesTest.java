@@ -7,6 +7,7 @@ import dev.netboot.dhcp.DhcpMessage;
 import dev.netboot.dhcp.DhcpMessageType;
 import dev.netboot.dhcp.DhcpOptionCode;
 import dev.netboot.dhcp.DhcpOptionType;
+import dev.netboot.dhcp.UserClass;
 import dev.netboot.dhcp.VendorClass;
 import java.net.Inet4Address;
 import java.time.Duration;
@@ -75,5 +76,28 @@ class FullDhcpRepliesTest {
     assertThat(offer.option(DhcpOptionType.VENDOR_CLASS_IDENTIFIER))
         .contains(VendorClass.of("HTTPClient"));
     assertThat(offer.options().contains(DhcpOptionCode.VENDOR_SPECIFIC)).isFalse();
+  }
+
+  @Test
+  void anIpxeRomGetsTheBinaryInOfferAndAckAndItsChainloadedIpxeTheScript() {
+    FullDhcpReplies replacing = new FullDhcpReplies(
+        BootPolicies.always(BootDecision.ipxeScriptUrl("http://10.0.0.1/boot.ipxe")),
+        PxeServerSettings.builder().replaceIpxeRoms(true).build(), ChainloadMemory.create());
+    // QEMU's BIOS ROM is iPXE: DISCOVER and REQUEST of one exchange, then the chainloaded
+    // undionly.kpxe's own DISCOVER with a fresh transaction id.
+    DhcpMessage discover = TestRequests.discover("PXEClient:Arch:00000:UNDI:002001",
+        ClientArchitecture.X86_BIOS).toBuilder()
+        .option(DhcpOptionType.USER_CLASS, UserClass.raw("iPXE")).build();
+    DhcpMessage request = discover.toBuilder()
+        .option(DhcpOptionType.MESSAGE_TYPE, DhcpMessageType.REQUEST)
+        .option(DhcpOptionType.SERVER_IDENTIFIER, SERVER).build();
+    Instant t = Instant.EPOCH;
+    assertThat(replacing.answer(discover, SERVER, LEASE, t).orElseThrow().bootFileName())
+        .isEqualTo("undionly.kpxe");
+    assertThat(replacing.answer(request, SERVER, LEASE, t.plusSeconds(1)).orElseThrow()
+        .bootFileName()).isEqualTo("undionly.kpxe");
+    DhcpMessage chained = discover.toBuilder().transactionId(0x55667788).build();
+    assertThat(replacing.answer(chained, SERVER, LEASE, t.plusSeconds(5)).orElseThrow()
+        .bootFileName()).isEqualTo("http://10.0.0.1/boot.ipxe");
   }
 }

@@ -211,11 +211,16 @@ class IpxeEfiConversationTest {
     DhcpMessage discover = message("001-client-DISCOVER.hex");
     assertThat(proxy.answer(discover, server, T0).orElseThrow().bootFileName())
         .isEqualTo("ipxe.efi");
-    // That served binary is remembered, so its next request (the chainloaded ipxe.efi) gets the
-    // script instead of ipxe.efi forever.
-    assertThat(memory.recalls(discover.hardwareAddress(), T0.plusSeconds(20))).isTrue();
+    // The rest of that exchange (same xid) still names the binary: it is the ROM that asks.
     DhcpMessage request = message("006-client-REQUEST.hex");
-    assertThat(bootServer.answer(request, server, T0.plusSeconds(20)).orElseThrow()
+    assertThat(request.transactionId()).isEqualTo(discover.transactionId());
+    assertThat(bootServer.answer(request, server, T0.plusSeconds(1)).orElseThrow()
+        .bootFileName()).isEqualTo("ipxe.efi");
+    // That served binary is remembered, so the chainloaded ipxe.efi, whose DHCP is a new
+    // exchange, gets the script instead of ipxe.efi forever.
+    assertThat(memory.recalls(discover.hardwareAddress(), T0.plusSeconds(20))).isTrue();
+    DhcpMessage chained = request.toBuilder().transactionId(request.transactionId() + 1).build();
+    assertThat(bootServer.answer(chained, server, T0.plusSeconds(20)).orElseThrow()
         .bootFileName()).isEqualTo(SCRIPT);
   }
 

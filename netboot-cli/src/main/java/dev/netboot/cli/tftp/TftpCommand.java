@@ -1,6 +1,7 @@
 package dev.netboot.cli.tftp;
 
 import dev.netboot.cli.NetbootVersion;
+import dev.netboot.cli.StopSignal;
 import dev.netboot.tftp.TftpOptions;
 import dev.netboot.tftp.TftpServerSettings;
 import dev.netboot.tftp.files.DirectoryFileSource;
@@ -17,10 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -119,28 +118,10 @@ public final class TftpCommand implements Callable<Integer> {
 
   private int serveUntilStopped(TftpServer server, Path dir, PrintWriter out,
       ExecutorService printer) {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "netboot-tftp-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
     out.println("Serving " + dir + (allowWrite ? " (reads and writes)" : " (reads only)")
         + " on " + joined(server.boundAddresses()) + "; Ctrl-C stops.");
     out.flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      // Embedders and tests stop the command by interrupting its thread.
-      Runtime.getRuntime().removeShutdownHook(hook);
-      server.close();
-    }
-    printer.shutdown();
-    try {
-      printer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    StopSignal.awaitThenClose(server::close, "netboot-tftp-shutdown", printer);
     out.println("Stopped.");
     out.flush();
     return 0;

@@ -103,9 +103,13 @@ class PxePropertiesTest {
           if (!PxeClient.of(request).isIpxe()) {
             return;
           }
+          // The chainloaded iPXE asks in an exchange of its own (a new xid); a retransmission
+          // of the first exchange is still the ROM and may get the binary again.
+          DhcpMessage later = request.toBuilder().transactionId(request.transactionId() + 1)
+              .build();
           for (Optional<DhcpMessage> again : List.of(
-              proxy.answer(request, SERVER, NOW.plusSeconds(30)),
-              bootServer.answer(request, SERVER, NOW.plusSeconds(31)))) {
+              proxy.answer(later, SERVER, NOW.plusSeconds(30)),
+              bootServer.answer(later, SERVER, NOW.plusSeconds(31)))) {
             again.ifPresent(reply -> assertThat(binaries).doesNotContain(file(reply)));
           }
         });

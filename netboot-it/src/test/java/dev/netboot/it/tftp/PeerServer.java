@@ -18,9 +18,9 @@ import java.util.Map;
  * A real TFTP server (tftpd-hpa's in.tftpd or atftpd) running in the foreground on a free
  * loopback port, serving a directory and accepting uploads into it.
  */
-final class PeerServer implements AutoCloseable {
-  /** The servers our client is tested against. */
-  enum Kind {
+public final class PeerServer implements AutoCloseable {
+  /** The servers our client and the conformance suite are tested against. */
+  public enum Kind {
     /** tftpd-hpa 5.2, unpacked from its .deb by install-peers.sh; knows no windowsize. */
     TFTPD_HPA,
     /** atftpd 0.8, which implements windowsize (RFC 7440). */
@@ -41,7 +41,7 @@ final class PeerServer implements AutoCloseable {
    * Starts a server of {@code root} and waits until it answers; skips or fails the test when
    * the program is missing (see {@link Peers}).
    */
-  static PeerServer start(Kind kind, Path root, Path log) throws Exception {
+  public static PeerServer start(Kind kind, Path root, Path log) throws Exception {
     String program = kind == Kind.TFTPD_HPA
         ? Peers.require("in.tftpd").toString()
         : Peers.require("atftpd").toString();
@@ -78,11 +78,18 @@ final class PeerServer implements AutoCloseable {
           if (TftpErrorCode.FILE_NOT_FOUND.equals(e.errorCode())) {
             return;
           }
+        } catch (IOException e) {
+          // Not listening yet.
         }
         Thread.sleep(100);
       }
     }
     throw new IllegalStateException(kind + " did not answer within 5 s:\n" + process.output());
+  }
+
+  /** Returns the loopback address and port the server listens on. */
+  public InetSocketAddress address() {
+    return address;
   }
 
   static int freeUdpPort() throws IOException {

@@ -1,0 +1,25 @@
+package dev.netboot.server.http;
+
+import java.time.Duration;
+
+/**
+ * Told about every response a {@link BootHttpServer} sends: once per response, when it has been
+ * written completely or has failed (client gone, write timeout, server closed).
+ */
+@FunctionalInterface
+public interface HttpTransferListener {
+  /** A listener that ignores everything. */
+  HttpTransferListener NONE = (request, status, bytes, duration) -> {};
+
+  /**
+   * Called on the connection's I/O thread once the response is done; must not block.
+   * Exceptions are logged and otherwise ignored.
+   *
+   * @param request the request answered
+   * @param status the status code sent, e.g. 200, 206, 304, 404
+   * @param bytes the body bytes actually written to the socket (headers not counted); less than
+   *     the body's length when the transfer failed
+   * @param duration from the complete request head to the end of the response
+   */
+  void onServed(HttpRequestInfo request, int status, long bytes, Duration duration);
+}
