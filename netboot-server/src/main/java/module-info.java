@@ -16,7 +16,7 @@ module dev.netboot.server {
   requires io.netty.handler;
   requires io.netty.transport.classes.epoll;
   requires io.netty.transport.unix.common;
-  requires java.net.http;
+  requires transitive java.net.http; // PixiecoreApiPolicy.Builder takes an HttpClient
   requires org.slf4j;
   requires static org.jspecify;
 

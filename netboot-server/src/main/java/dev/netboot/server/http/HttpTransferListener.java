@@ -9,7 +9,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface HttpTransferListener {
   /** A listener that ignores everything. */
-  HttpTransferListener NONE = (request, status, bytes, duration) -> {};
+  HttpTransferListener NONE = (request, status, bytes, duration, complete) -> {};
 
   /**
    * Called on the connection's I/O thread once the response is done; must not block.
@@ -20,6 +20,9 @@ public interface HttpTransferListener {
    * @param bytes the body bytes actually written to the socket (headers not counted); less than
    *     the body's length when the transfer failed
    * @param duration from the complete request head to the end of the response
+   * @param complete whether the whole response reached the socket; false when the client went
+   *     away or the connection failed mid-body
    */
-  void onServed(HttpRequestInfo request, int status, long bytes, Duration duration);
+  void onServed(HttpRequestInfo request, int status, long bytes, Duration duration,
+      boolean complete);
 }

@@ -243,7 +243,7 @@ final class ResponseWriter {
           info.queryParameter("mac").map(m -> m.replace('-', ':')).orElse("-"));
     }
     try {
-      listener.onServed(info, code, ex.bytes, took);
+      listener.onServed(info, code, ex.bytes, took, ok);
     } catch (RuntimeException e) {
       log.warn("HTTP transfer listener failed", e);
     }

@@ -65,15 +65,17 @@ public final class TransferEvents implements TftpTransferListener, HttpTransferL
   }
 
   @Override
-  public void onServed(HttpRequestInfo request, int status, long bytes, Duration duration) {
+  public void onServed(HttpRequestInfo request, int status, long bytes, Duration duration,
+      boolean complete) {
     @Nullable String mac = request.queryParameter("mac").flatMap(DecisionMemory::parseMac)
         .orElse(decisions.macOf(request.remote().getAddress()));
-    boolean success = status == OK || status == PARTIAL_CONTENT;
+    boolean success = complete && (status == OK || status == PARTIAL_CONTENT);
     log.info("mac={} http: {} {} -> {} to {}: {} bytes in {} ms", orDash(mac), request.method(),
         request.path(), status, request.remote(), bytes, duration.toMillis());
     events.emit(new NetbootEvent.FileServed(mac, NetbootEvent.Protocol.HTTP, request.path(),
         request.remote(), bytes, duration, success));
-    if (mac == null || status != OK || !"GET".equals(request.method())) {
+    // Only a whole 200 GET of the last file ends a boot: not a HEAD, a range, or a cut transfer.
+    if (mac == null || status != OK || !complete || !"GET".equals(request.method())) {
       return;
     }
     Optional<DecisionMemory.Remembered> r = decisions.recall(mac, clock.instant());

@@ -77,7 +77,7 @@ class BootHttpServerAbuseTest {
   void traversalSpellingsNeverReachFilesOutsideTheResolver(String target) throws Exception {
     List<String> paths = new CopyOnWriteArrayList<>();
     start(naiveDirectory(), BootHttpLimits.DEFAULTS,
-        (request, status, bytes, duration) -> paths.add(request.path()));
+        (request, status, bytes, duration, complete) -> paths.add(request.path()));
     try (RawHttp raw = new RawHttp(server.boundAddress())) {
       RawHttp.Response r = raw.request("GET", target);
       assertThat(r.status()).as(target).isIn(400, 404);
@@ -169,7 +169,7 @@ class BootHttpServerAbuseTest {
     String url = catalog.register(big);
     List<Long> bytes = new CopyOnWriteArrayList<>();
     start(catalog, BootHttpLimits.builder().writeTimeout(Duration.ofSeconds(1)).build(),
-        (request, status, sent, duration) -> bytes.add(sent));
+        (request, status, sent, duration, complete) -> bytes.add(complete ? -1 : sent));
     try (RawHttp raw = new RawHttp(server.boundAddress())) {
       raw.socket().setReceiveBufferSize(64 * 1024);
       raw.send("GET " + url + " HTTP/1.1\r\nHost: x\r\n\r\n");

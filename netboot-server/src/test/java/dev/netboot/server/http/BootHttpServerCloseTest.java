@@ -59,7 +59,8 @@ class BootHttpServerCloseTest {
     FileCatalog catalog = new FileCatalog();
     String url = catalog.register(big);
     List<Long> served = new CopyOnWriteArrayList<>();
-    try (BootHttpServer server = start(catalog, (r, status, bytes, d) -> served.add(bytes))) {
+    try (BootHttpServer server =
+        start(catalog, (r, status, bytes, d, complete) -> served.add(complete ? bytes : -1))) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       HttpResponse<InputStream> r = client.send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
@@ -86,7 +87,8 @@ class BootHttpServerCloseTest {
     String url = catalog.register(big);
     List<String> served = new CopyOnWriteArrayList<>();
     BootHttpServer server =
-        start(catalog, (r, status, bytes, d) -> served.add(status + " " + bytes));
+        start(catalog, (r, status, bytes, d, complete) -> served.add(status + " " + bytes
+            + (complete ? "" : " cut")));
     InetSocketAddress address = server.boundAddress();
     try (RawHttp raw = new RawHttp(address)) {
       raw.send("GET " + url + " HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -135,7 +137,11 @@ class BootHttpServerCloseTest {
     FileCatalog catalog = new FileCatalog();
     String url = catalog.register(big);
     List<Long> served = new CopyOnWriteArrayList<>();
-    BootHttpServer server = start(catalog, (r, status, bytes, d) -> served.add(bytes));
+    List<Boolean> complete = new CopyOnWriteArrayList<>();
+    BootHttpServer server = start(catalog, (r, status, bytes, d, whole) -> {
+      served.add(bytes);
+      complete.add(whole);
+    });
     try (RawHttp raw = new RawHttp(server.boundAddress())) {
       raw.send("GET " + url + " HTTP/1.1\r\nHost: x\r\n\r\n");
       assertThat(raw.socket().getInputStream().read()).isNotNegative();
@@ -144,5 +150,6 @@ class BootHttpServerCloseTest {
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
     assertThat(served).singleElement().satisfies(b -> assertThat(b).isLessThan(SIZE));
+    assertThat(complete).containsExactly(false);
   }
 }

@@ -48,7 +48,7 @@ class BootHttpServerTest {
     url = catalog.register(file);
     server = BootHttpServer.builder(catalog)
         .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-        .listener((request, status, bytes, duration) ->
+        .listener((request, status, bytes, duration, complete) ->
             served.add(request.method() + " " + request.path() + " " + status + " " + bytes))
         .build()
         .start();

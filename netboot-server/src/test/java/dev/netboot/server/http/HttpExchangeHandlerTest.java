@@ -24,7 +24,7 @@ class HttpExchangeHandlerTest {
   private EmbeddedChannel channel(BootHttpContent content, List<Long> served) {
     EmbeddedChannel ch = new EmbeddedChannel();
     HttpExchangeHandler.configure(ch.pipeline(), content, BootHttpLimits.DEFAULTS,
-        (request, status, bytes, duration) -> served.add(bytes));
+        (request, status, bytes, duration, complete) -> served.add(bytes));
     return ch;
   }
 
