@@ -16,6 +16,7 @@ module dev.netboot.conformance {
   exports dev.netboot.conformance.tftp;
   exports dev.netboot.conformance.tftp.suite;
   exports dev.netboot.conformance.net;
+  exports dev.netboot.conformance.hostile;
   exports dev.netboot.conformance.pxe;
   exports dev.netboot.conformance.syslinux;
   exports dev.netboot.conformance.ipxe;

@@ -10,4 +10,6 @@ module dev.netboot.tftp {
   exports dev.netboot.tftp;
   exports dev.netboot.tftp.files;
   exports dev.netboot.tftp.udp;
+  // Not API: the server facade shares the TFTP server's per-peer log budget for its HTTP lines.
+  exports dev.netboot.tftp.internal to dev.netboot.server;
 }

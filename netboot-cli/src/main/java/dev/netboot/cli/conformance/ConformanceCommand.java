@@ -9,5 +9,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = NetbootVersion.class,
     description = "Checks a running server against the protocol's RFCs and prints a report.",
-    subcommands = {TftpConformanceCommand.class, ProxyDhcpConformanceCommand.class})
+    subcommands = {TftpConformanceCommand.class, ProxyDhcpConformanceCommand.class,
+      HostileConformanceCommand.class})
 public final class ConformanceCommand {}

@@ -104,6 +104,11 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         refuse(ctx, req, statusFor(req.decoderResult().cause()));
         return;
       }
+      // RFC 9110 section 15.6.6: a major version we do not speak gets 505, not a guess at 1.1.
+      if (req.protocolVersion().majorVersion() != 1) {
+        refuse(ctx, req, HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED);
+        return;
+      }
       if (HttpUtil.getContentLength(req, -1L) > limits.maxRequestBody()) {
         refuse(ctx, req, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
         return;

@@ -4,6 +4,7 @@ import dev.netboot.pxe.BootDecision;
 import dev.netboot.server.NetbootEvent;
 import dev.netboot.server.http.HttpRequestInfo;
 import dev.netboot.server.http.HttpTransferListener;
+import dev.netboot.tftp.internal.PeerLogBudget;
 import dev.netboot.tftp.udp.TftpTransferEvent;
 import dev.netboot.tftp.udp.TftpTransferListener;
 import java.net.URI;
@@ -24,10 +25,12 @@ public final class TransferEvents implements TftpTransferListener, HttpTransferL
   private static final Logger log = LoggerFactory.getLogger(TransferEvents.class);
   private static final int OK = 200;
   private static final int PARTIAL_CONTENT = 206;
+  private static final int NOT_MODIFIED = 304;
 
   private final DecisionMemory decisions;
   private final EventSink events;
   private final Clock clock;
+  private final PeerLogBudget refusedLines = new PeerLogBudget();
 
   /**
    * Creates the glue.
@@ -57,9 +60,18 @@ public final class TransferEvents implements TftpTransferListener, HttpTransferL
       return;
     }
     @Nullable String mac = decisions.macOf(event.peer().getAddress());
-    log.info("mac={} tftp: {} {} to {}: {} bytes in {} ms", orDash(mac), event.filename(),
-        event.isSuccess() ? "sent" : "failed", event.peer(), event.bytes(),
-        event.duration().toMillis());
+    // The TFTP server has logged a failure already, within the peer's budget of lines: a
+    // second line here would make every rejected request two.
+    if (event.isSuccess() || log.isDebugEnabled()) {
+      String line = "mac={} tftp: {} {} to {}: {} bytes in {} ms";
+      Object[] args = {orDash(mac), event.filename(), event.isSuccess() ? "sent" : "failed",
+        event.peer(), event.bytes(), event.duration().toMillis()};
+      if (event.isSuccess()) {
+        log.info(line, args);
+      } else {
+        log.debug(line, args);
+      }
+    }
     events.emit(new NetbootEvent.FileServed(mac, NetbootEvent.Protocol.TFTP, event.filename(),
         event.peer(), event.bytes(), event.duration(), event.isSuccess()));
   }
@@ -70,8 +82,14 @@ public final class TransferEvents implements TftpTransferListener, HttpTransferL
     @Nullable String mac = request.queryParameter("mac").flatMap(DecisionMemory::parseMac)
         .orElse(decisions.macOf(request.remote().getAddress()));
     boolean success = complete && (status == OK || status == PARTIAL_CONTENT);
-    log.info("mac={} http: {} {} -> {} to {}: {} bytes in {} ms", orDash(mac), request.method(),
-        request.path(), status, request.remote(), bytes, duration.toMillis());
+    // Refusals are what a hostile client produces in bulk: each address has a budget of lines.
+    @Nullable String suffix = success || status == NOT_MODIFIED ? ""
+        : refusedLines.spend(request.remote().getAddress(), System.nanoTime());
+    if (suffix != null) {
+      log.info("mac={} http: {} {} -> {} to {}: {} bytes in {} ms{}", orDash(mac),
+          request.method(), request.path(), status, request.remote(), bytes, duration.toMillis(),
+          suffix);
+    }
     events.emit(new NetbootEvent.FileServed(mac, NetbootEvent.Protocol.HTTP, request.path(),
         request.remote(), bytes, duration, success));
     // Only a whole 200 GET of the last file ends a boot: not a HEAD, a range, or a cut transfer.

@@ -66,6 +66,34 @@ class BootHttpServerAbuseTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"FOO /index.txt HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /index.txt HTTP/1.1\r\nHost: x\r\n\r\n"})
+  void aClientThatClosedItsSideIsClosedOnceAnswered(String request) throws Exception {
+    start(naiveDirectory(), BootHttpLimits.DEFAULTS, HttpTransferListener.NONE);
+    try (RawHttp raw = new RawHttp(server.boundAddress())) {
+      raw.send(request);
+      raw.socket().shutdownOutput();
+      raw.socket().setSoTimeout(3_000);
+      // readAllBytes returns only once the server closed: a timeout here fails the test.
+      byte[] all = raw.socket().getInputStream().readAllBytes();
+      assertThat(new String(all, java.nio.charset.StandardCharsets.ISO_8859_1))
+          .startsWith("HTTP/1.1 ");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"HTTP/9.9", "HTTP/2.0", "HTTP/0.9"})
+  void versionsOtherThanOneAreRefusedWith505(String version) throws Exception {
+    start(naiveDirectory(), BootHttpLimits.DEFAULTS, HttpTransferListener.NONE);
+    try (RawHttp raw = new RawHttp(server.boundAddress())) {
+      raw.send("GET /index.txt " + version + "\r\nHost: x\r\n\r\n");
+      RawHttp.Response r = raw.read(false);
+      assertThat(r.status()).isEqualTo(505);
+      assertThat(r.text()).doesNotContain("public");
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {
       "/../secret.txt", "/f/../../secret.txt", "/./../secret.txt", "/%2e%2e/secret.txt",
       "/%2E%2e/secret.txt", "/.%2e/secret.txt", "/..%2fsecret.txt", "/..%2Fsecret.txt",

@@ -1,6 +1,7 @@
 package dev.netboot.tftp.udp;
 
 import dev.netboot.tftp.TftpTransferResult;
+import dev.netboot.tftp.internal.PeerLogBudget;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,6 +18,7 @@ final class TransferEvents {
 
   private final TftpTransferListener listener;
   private final @Nullable Executor executor;
+  private final PeerLogBudget failureLines = new PeerLogBudget();
 
   TransferEvents(TftpTransferListener listener, @Nullable Executor executor) {
     this.listener = listener;
@@ -35,7 +37,12 @@ final class TransferEvents {
       throw new IllegalArgumentException("event without a result (expected: an ended transfer)");
     }
     if (log.isInfoEnabled()) {
-      log.info(describe(event, result));
+      // Failures are what a flood of bad requests produces: each peer has a budget of lines.
+      String suffix = result.isSuccess() ? ""
+          : failureLines.spend(event.peer().getAddress(), System.nanoTime());
+      if (suffix != null) {
+        log.info(describe(event, result) + suffix);
+      }
     }
     if (result.isSuccess()) {
       dispatch(() -> listener.transferCompleted(event));
