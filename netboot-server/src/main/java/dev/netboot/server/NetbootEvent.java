@@ -55,6 +55,22 @@ public sealed interface NetbootEvent {
       implements NetbootEvent {}
 
   /**
+   * A file is still going out: sent about once a second for a transfer that lasts longer, so
+   * that a person watching a large kernel or initrd sees it move.
+   *
+   * @param mac the client's MAC address when known
+   * @param protocol how it is sent
+   * @param path the path requested
+   * @param peer the client
+   * @param bytes the bytes sent so far (acknowledged, for TFTP)
+   * @param totalBytes the file's size, or -1 when not known in advance
+   */
+  record TransferProgress(
+      @Nullable String mac, Protocol protocol, String path, InetSocketAddress peer, long bytes,
+      long totalBytes)
+      implements NetbootEvent {}
+
+  /**
    * The last file of a Linux decision (the last initrd, or the kernel when there is none) was sent
    * over HTTP to the machine: from here on the boot is the kernel's business.
    *

@@ -88,4 +88,17 @@ public interface TftpTransfer {
    * @param out where packets go
    */
   void abort(String reason, long nowNanos, TftpOutbox out);
+
+  /**
+   * Returns the bytes moved so far: acknowledged by the peer when sending, received when
+   * receiving; for progress reports while the transfer runs.
+   */
+  default long bytesTransferred() {
+    return 0;
+  }
+
+  /** Returns the size of the whole transfer when it is known in advance, else -1. */
+  default long expectedBytes() {
+    return -1;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.netboot.cli.server;
 
+import dev.netboot.cli.ProgressLine;
 import dev.netboot.pxe.BootDecision;
 import dev.netboot.server.NetbootEvent;
 import java.net.InetSocketAddress;
@@ -22,6 +23,10 @@ final class EventLine {
       return mac + " " + e.protocol() + " " + e.path() + " to " + peer(e.peer()) + ": "
           + e.bytes() + " bytes in " + e.duration().toMillis() + " ms"
           + (e.success() ? "" : " (incomplete)");
+    }
+    if (event instanceof NetbootEvent.TransferProgress e) {
+      return mac + " " + e.protocol() + " " + e.path() + " to " + peer(e.peer()) + ": "
+          + ProgressLine.amount(e.bytes(), e.totalBytes());
     }
     if (event instanceof NetbootEvent.BootFinished e) {
       return mac + " has its kernel and initrds: boot handed to the kernel";

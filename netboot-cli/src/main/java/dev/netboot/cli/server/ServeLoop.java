@@ -1,6 +1,8 @@
 package dev.netboot.cli.server;
 
+import dev.netboot.cli.ProgressLine;
 import dev.netboot.cli.StopSignal;
+import dev.netboot.server.NetbootEvent;
 import dev.netboot.server.NetbootListener;
 import dev.netboot.server.NetbootServer;
 import java.io.IOException;
@@ -14,7 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
  * command's thread), printing a line per event, then closes it gracefully.
  */
 final class ServeLoop {
-  private final PrintWriter out;
+  private final ProgressLine lines;
   // One thread prints, so that a slow terminal never holds up the server's threads.
   private final ExecutorService printer = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "netboot-events");
@@ -23,14 +25,25 @@ final class ServeLoop {
   });
 
   ServeLoop(PrintWriter out) {
-    this.out = out;
+    this(out, ProgressLine.stdoutIsTerminal());
   }
 
-  /** Returns the listener that prints each event on the printer thread. */
+  ServeLoop(PrintWriter out, boolean terminal) {
+    this.lines = new ProgressLine(out, terminal);
+  }
+
+  /**
+   * Returns the listener that prints each event on the printer thread; transfers in progress
+   * only on a terminal, as a status line rewritten in place.
+   */
   NetbootListener listener() {
     return event -> {
       try {
-        printer.execute(() -> println(EventLine.of(event)));
+        if (event instanceof NetbootEvent.TransferProgress p) {
+          printer.execute(() -> lines.update(EventLine.of(p)));
+        } else {
+          printer.execute(() -> println(EventLine.of(event)));
+        }
       } catch (RejectedExecutionException e) {
         // stopping: the last events are not worth holding up the shutdown
       }
@@ -60,9 +73,6 @@ final class ServeLoop {
   }
 
   private void println(String line) {
-    synchronized (out) {
-      out.println(line);
-      out.flush();
-    }
+    lines.println(line);
   }
 }

@@ -1,6 +1,7 @@
 package dev.netboot.cli.tftp;
 
 import dev.netboot.cli.NetbootVersion;
+import dev.netboot.cli.ProgressLine;
 import dev.netboot.cli.StopSignal;
 import dev.netboot.tftp.TftpOptions;
 import dev.netboot.tftp.TftpServerSettings;
@@ -179,12 +180,21 @@ public final class TftpCommand implements Callable<Integer> {
     return root;
   }
 
-  /** Prints each ended transfer; runs on the printer thread. */
+  /**
+   * Prints each ended transfer, and on a terminal a status line for a long one while it runs;
+   * runs on the printer thread.
+   */
   private static final class Printer implements TftpTransferListener {
-    private final PrintWriter out;
+    private final ProgressLine lines;
 
     Printer(PrintWriter out) {
-      this.out = out;
+      this.lines = new ProgressLine(out, ProgressLine.stdoutIsTerminal());
+    }
+
+    @Override
+    public void transferProgress(TftpTransferEvent event, long bytes, long expectedBytes) {
+      lines.update(TransferLine.of(event).replace(": started", ": ")
+          + ProgressLine.amount(bytes, expectedBytes));
     }
 
     @Override
@@ -198,8 +208,7 @@ public final class TftpCommand implements Callable<Integer> {
     }
 
     private void print(TftpTransferEvent event) {
-      out.println(TransferLine.of(event));
-      out.flush();
+      lines.println(TransferLine.of(event));
     }
   }
 }

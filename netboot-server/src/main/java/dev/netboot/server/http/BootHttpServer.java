@@ -53,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class BootHttpServer implements AutoCloseable {
   /** The well-known HTTP port. */
   public static final int DEFAULT_PORT = 80;
+  /** The default time between two progress reports of a body going out. */
+  public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
   private static final Logger log = LoggerFactory.getLogger(BootHttpServer.class);
   /** How long close() waits for an owned event loop group to stop after the grace period. */
@@ -64,6 +66,7 @@ public final class BootHttpServer implements AutoCloseable {
   private final InetSocketAddress bindAddress;
   private final BootHttpLimits limits;
   private final HttpTransferListener listener;
+  private final Duration progressInterval;
   private final @Nullable EventLoopGroup sharedGroup;
   private final int threads;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -81,6 +84,7 @@ public final class BootHttpServer implements AutoCloseable {
     this.bindAddress = b.bindAddress;
     this.limits = b.limits;
     this.listener = b.listener;
+    this.progressInterval = b.progressInterval;
     this.sharedGroup = b.eventLoopGroup;
     this.threads = b.threads;
   }
@@ -147,7 +151,7 @@ public final class BootHttpServer implements AutoCloseable {
     }
     ch.closeFuture().addListener(f -> connectionCount.decrementAndGet());
     connections.add(ch);
-    HttpExchangeHandler.configure(ch.pipeline(), content, limits, listener);
+    HttpExchangeHandler.configure(ch.pipeline(), content, limits, listener, progressInterval);
   }
 
   /** Warns at most every {@link #REFUSAL_WARNING_INTERVAL_NANOS}: a flood must not flood logs. */
@@ -250,6 +254,7 @@ public final class BootHttpServer implements AutoCloseable {
     private InetSocketAddress bindAddress = new InetSocketAddress(DEFAULT_PORT);
     private BootHttpLimits limits = BootHttpLimits.DEFAULTS;
     private HttpTransferListener listener = HttpTransferListener.NONE;
+    private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
     private @Nullable EventLoopGroup eventLoopGroup;
     private int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
 
@@ -288,6 +293,21 @@ public final class BootHttpServer implements AutoCloseable {
      */
     public Builder listener(HttpTransferListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets how long a body goes out between two {@link HttpTransferListener#onProgress} calls.
+     *
+     * @param interval 1 ms or more; default {@link #DEFAULT_PROGRESS_INTERVAL}
+     * @return this builder
+     */
+    public Builder progressInterval(Duration interval) {
+      if (interval.compareTo(Duration.ofMillis(1)) < 0) {
+        throw new IllegalArgumentException("progressInterval: " + interval
+            + " (expected: 1 ms or more)");
+      }
+      this.progressInterval = interval;
       return this;
     }
 

@@ -22,6 +22,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
@@ -57,15 +58,15 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private boolean draining;
 
   private HttpExchangeHandler(BootHttpContent content, BootHttpLimits limits,
-      HttpTransferListener listener, ConnectionTimeouts timeouts) {
+      HttpTransferListener listener, Duration progressInterval, ConnectionTimeouts timeouts) {
     this.limits = limits;
     this.timeouts = timeouts;
-    this.writer = new ResponseWriter(content, listener);
+    this.writer = new ResponseWriter(content, listener, progressInterval);
   }
 
   /** Adds the handlers of one server connection to {@code p}. */
   static void configure(ChannelPipeline p, BootHttpContent content, BootHttpLimits limits,
-      HttpTransferListener listener) {
+      HttpTransferListener listener, Duration progressInterval) {
     ConnectionTimeouts timeouts =
         new ConnectionTimeouts(limits.requestHeadTimeout(), limits.idleTimeout());
     // observeOutput: a large sendfile that keeps progressing is not "idle"; one that stalls is.
@@ -75,7 +76,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     p.addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
         .setMaxInitialLineLength(limits.maxInitialLineLength())
         .setMaxHeaderSize(limits.maxHeaderSize())));
-    p.addLast("exchange", new HttpExchangeHandler(content, limits, listener, timeouts));
+    p.addLast("exchange",
+        new HttpExchangeHandler(content, limits, listener, progressInterval, timeouts));
   }
 
   @Override

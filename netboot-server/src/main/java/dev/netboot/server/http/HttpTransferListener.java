@@ -25,4 +25,16 @@ public interface HttpTransferListener {
    */
   void onServed(HttpRequestInfo request, int status, long bytes, Duration duration,
       boolean complete);
+
+  /**
+   * Called on the connection's I/O thread while a body is going out, at most once per the
+   * server's progress interval ({@link BootHttpServer.Builder#progressInterval}, one second by
+   * default), and not for responses that end sooner; must not block. For progress bars; the
+   * default does nothing.
+   *
+   * @param request the request answered
+   * @param bytes the body bytes written to the socket so far
+   * @param totalBytes the body's length
+   */
+  default void onProgress(HttpRequestInfo request, long bytes, long totalBytes) {}
 }

@@ -55,6 +55,7 @@ final class ResponseWriter {
     private final boolean keepAlive;
     private final boolean http10KeepAlive;
     private long bytes;
+    private long nextProgressNanos;
 
     Exchange(HttpRequestInfo info, HttpRequest request, long startNanos, boolean keepAlive,
         boolean http10KeepAlive) {
@@ -84,10 +85,13 @@ final class ResponseWriter {
 
   private final BootHttpContent content;
   private final HttpTransferListener listener;
+  private final long progressIntervalNanos;
 
-  ResponseWriter(BootHttpContent content, HttpTransferListener listener) {
+  ResponseWriter(BootHttpContent content, HttpTransferListener listener,
+      Duration progressInterval) {
     this.content = content;
     this.listener = listener;
+    this.progressIntervalNanos = progressInterval.toNanos();
   }
 
   /** Answers with a status and a one-line text body (none for HEAD). */
@@ -211,10 +215,20 @@ final class ResponseWriter {
     ctx.write(response);
     if (body != null) {
       ChannelProgressivePromise promise = ctx.newProgressivePromise();
+      ex.nextProgressNanos = System.nanoTime() + progressIntervalNanos;
       promise.addListener(new ChannelProgressiveFutureListener() {
         @Override
         public void operationProgressed(ChannelProgressiveFuture f, long progress, long total) {
           ex.bytes = Math.max(ex.bytes, progress);
+          long now = System.nanoTime();
+          if (now - ex.nextProgressNanos >= 0 && ex.bytes < bodyLength) {
+            ex.nextProgressNanos = now + progressIntervalNanos;
+            try {
+              listener.onProgress(ex.info, ex.bytes, bodyLength);
+            } catch (RuntimeException e) {
+              log.warn("HTTP transfer listener failed", e);
+            }
+          }
         }
 
         @Override

@@ -77,10 +77,28 @@ public final class TransferEvents implements TftpTransferListener, HttpTransferL
   }
 
   @Override
+  public void transferProgress(TftpTransferEvent event, long bytes, long expectedBytes) {
+    if (event.direction() == TftpTransferEvent.Direction.READ) {
+      events.emit(new NetbootEvent.TransferProgress(decisions.macOf(event.peer().getAddress()),
+          NetbootEvent.Protocol.TFTP, event.filename(), event.peer(), bytes, expectedBytes));
+    }
+  }
+
+  @Override
+  public void onProgress(HttpRequestInfo request, long bytes, long totalBytes) {
+    events.emit(new NetbootEvent.TransferProgress(mac(request), NetbootEvent.Protocol.HTTP,
+        request.path(), request.remote(), bytes, totalBytes));
+  }
+
+  private @Nullable String mac(HttpRequestInfo request) {
+    return request.queryParameter("mac").flatMap(DecisionMemory::parseMac)
+        .orElse(decisions.macOf(request.remote().getAddress()));
+  }
+
+  @Override
   public void onServed(HttpRequestInfo request, int status, long bytes, Duration duration,
       boolean complete) {
-    @Nullable String mac = request.queryParameter("mac").flatMap(DecisionMemory::parseMac)
-        .orElse(decisions.macOf(request.remote().getAddress()));
+    @Nullable String mac = mac(request);
     boolean success = complete && (status == OK || status == PARTIAL_CONTENT);
     // Refusals are what a hostile client produces in bulk: each address has a budget of lines.
     @Nullable String suffix = success || status == NOT_MODIFIED ? ""

@@ -24,7 +24,8 @@ class HttpExchangeHandlerTest {
   private EmbeddedChannel channel(BootHttpContent content, List<Long> served) {
     EmbeddedChannel ch = new EmbeddedChannel();
     HttpExchangeHandler.configure(ch.pipeline(), content, BootHttpLimits.DEFAULTS,
-        (request, status, bytes, duration, complete) -> served.add(bytes));
+        (request, status, bytes, duration, complete) -> served.add(bytes),
+        BootHttpServer.DEFAULT_PROGRESS_INTERVAL);
     return ch;
   }
 

@@ -65,4 +65,13 @@ class TransferEventsTest {
     glue.onServed(get("GET", "/f/a/initrd"), 200, 1000, Duration.ofMillis(5), true);
     assertThat(finished()).isEqualTo(1);
   }
+
+  @Test
+  void httpProgressBecomesATransferProgressEventForTheMachine() {
+    glue.onProgress(get("GET", "/f/k/vmlinuz"), 4_000, 10_000);
+
+    assertThat(events).singleElement().isEqualTo(new NetbootEvent.TransferProgress(
+        "52:54:00:12:34:56", NetbootEvent.Protocol.HTTP, "/f/k/vmlinuz", CLIENT, 4_000, 10_000));
+    assertThat(finished()).isZero();
+  }
 }

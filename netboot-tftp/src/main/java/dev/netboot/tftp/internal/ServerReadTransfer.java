@@ -62,6 +62,12 @@ public final class ServerReadTransfer extends TransferBase {
   }
 
   @Override
+  public long expectedBytes() {
+    // The file's size is the transfer's in octet mode; netascii adds a CR per line end.
+    return netascii ? -1 : file.size();
+  }
+
+  @Override
   void begin(long now, TftpOutbox out) throws IOException {
     if (oack.isEmpty()) {
       optionsAcknowledged = true;

@@ -77,6 +77,11 @@ abstract class TransferBase implements TftpTransfer {
   abstract void release(boolean completed);
 
   @Override
+  public final long bytesTransferred() {
+    return bytes();
+  }
+
+  @Override
   public final void start(long nowNanos, TftpOutbox out) {
     startNanos = nowNanos;
     lastHeardNanos = nowNanos;

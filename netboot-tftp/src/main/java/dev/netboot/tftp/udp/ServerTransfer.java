@@ -14,6 +14,7 @@ final class ServerTransfer extends TransferEndpoint {
   private final TftpRequest request;
   private final InetSocketAddress client;
   private @Nullable TftpTransferEvent startedEvent;
+  private long nextProgressNanos;
 
   ServerTransfer(
       RequestDispatcher dispatcher, EventLoop loop, TftpRequest request, InetSocketAddress client) {
@@ -46,6 +47,16 @@ final class ServerTransfer extends TransferEndpoint {
   void onStarted(InetSocketAddress local, TftpTransfer transfer) {
     startedEvent = event(local);
     dispatcher.events().started(startedEvent);
+    nextProgressNanos = System.nanoTime() + dispatcher.events().progressIntervalNanos();
+  }
+
+  @Override
+  void onProgress(TftpTransfer transfer, long nowNanos) {
+    TftpTransferEvent started = startedEvent;
+    if (started != null && nowNanos - nextProgressNanos >= 0) {
+      nextProgressNanos = nowNanos + dispatcher.events().progressIntervalNanos();
+      dispatcher.events().progress(started, transfer.bytesTransferred(), transfer.expectedBytes());
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,6 +50,8 @@ public final class TftpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TftpServer.class);
   /** How long start() and close() wait for an I/O thread to register or close a listener. */
   private static final long LOOP_CALL_TIMEOUT_SECONDS = 10;
+  /** The default time between two progress reports of a running transfer. */
+  public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
   private final List<InetSocketAddress> bindAddresses;
   private final TftpServerLimits limits;
@@ -70,7 +73,7 @@ public final class TftpServer implements AutoCloseable {
     this.limits = b.limits;
     this.eventLoopCount = b.eventLoops;
     this.admission = new TransferAdmission(b.limits);
-    this.events = new TransferEvents(b.listener, b.listenerExecutor);
+    this.events = new TransferEvents(b.listener, b.listenerExecutor, b.progressInterval.toNanos());
     this.fileSource = b.fileSource;
     this.settings = b.settings;
   }
@@ -240,6 +243,7 @@ public final class TftpServer implements AutoCloseable {
     private TftpTransferListener listener = new TftpTransferListener() {};
     private @Nullable Executor listenerExecutor;
     private int eventLoops = EventLoopGroup.DEFAULT_LOOPS;
+    private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
 
     private Builder(TftpFileSource fileSource) {
       this.fileSource = Objects.requireNonNull(fileSource, "fileSource");
@@ -324,6 +328,22 @@ public final class TftpServer implements AutoCloseable {
      */
     public Builder eventLoops(int count) {
       this.eventLoops = EventLoopGroup.checkCount(count);
+      return this;
+    }
+
+    /**
+     * Sets how long a transfer runs between two {@link TftpTransferListener#transferProgress}
+     * reports.
+     *
+     * @param interval 1 ms or more; default {@link #DEFAULT_PROGRESS_INTERVAL}
+     * @return this builder
+     */
+    public Builder progressInterval(Duration interval) {
+      if (interval.compareTo(Duration.ofMillis(1)) < 0) {
+        throw new IllegalArgumentException("progressInterval: " + interval
+            + " (expected: 1 ms or more)");
+      }
+      this.progressInterval = interval;
       return this;
     }
 

@@ -34,4 +34,15 @@ public interface TftpTransferListener {
    * @param event the transfer, with its result
    */
   default void transferFailed(TftpTransferEvent event) {}
+
+  /**
+   * A transfer is still running: sent at most once per the server's progress interval (one
+   * second by default; {@link TftpServer.Builder#progressInterval}), and not for transfers
+   * that end sooner. For progress bars; the default does nothing.
+   *
+   * @param event the transfer, without a result
+   * @param bytes the bytes acknowledged (read) or received (write) so far
+   * @param expectedBytes the size of the whole transfer if known (octet reads), else -1
+   */
+  default void transferProgress(TftpTransferEvent event, long bytes, long expectedBytes) {}
 }

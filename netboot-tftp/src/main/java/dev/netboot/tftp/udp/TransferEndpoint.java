@@ -230,9 +230,15 @@ abstract class TransferEndpoint extends LoopEndpoint implements TftpOutbox {
     if (t.isFinished()) {
       close();
     } else {
+      if (result == null) {
+        onProgress(t, System.nanoTime());
+      }
       loop.schedule(this, t.deadlineNanos());
     }
   }
+
+  /** Called after each event of a transfer still running; for progress reports. */
+  void onProgress(TftpTransfer transfer, long nowNanos) {}
 
   private void reportOnce(@Nullable TftpTransferResult result) {
     if (!reported && result != null) {

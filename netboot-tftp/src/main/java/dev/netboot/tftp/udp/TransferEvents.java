@@ -19,10 +19,22 @@ final class TransferEvents {
   private final TftpTransferListener listener;
   private final @Nullable Executor executor;
   private final PeerLogBudget failureLines = new PeerLogBudget();
+  private final long progressIntervalNanos;
 
-  TransferEvents(TftpTransferListener listener, @Nullable Executor executor) {
+  TransferEvents(TftpTransferListener listener, @Nullable Executor executor,
+      long progressIntervalNanos) {
     this.listener = listener;
     this.executor = executor;
+    this.progressIntervalNanos = progressIntervalNanos;
+  }
+
+  /** Returns how long a transfer runs between two progress reports. */
+  long progressIntervalNanos() {
+    return progressIntervalNanos;
+  }
+
+  void progress(TftpTransferEvent event, long bytes, long expectedBytes) {
+    dispatch(() -> listener.transferProgress(event, bytes, expectedBytes));
   }
 
   void started(TftpTransferEvent event) {

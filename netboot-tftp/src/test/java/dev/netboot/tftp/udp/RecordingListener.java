@@ -11,6 +11,13 @@ import java.util.concurrent.TimeUnit;
 final class RecordingListener implements TftpTransferListener {
   final BlockingQueue<TftpTransferEvent> started = new LinkedBlockingQueue<>();
   final BlockingQueue<TftpTransferEvent> ended = new LinkedBlockingQueue<>();
+  /** Each progress report: {bytes, expected bytes}. */
+  final BlockingQueue<long[]> progress = new LinkedBlockingQueue<>();
+
+  @Override
+  public void transferProgress(TftpTransferEvent event, long bytes, long expectedBytes) {
+    progress.add(new long[] {bytes, expectedBytes});
+  }
 
   @Override
   public void transferStarted(TftpTransferEvent event) {

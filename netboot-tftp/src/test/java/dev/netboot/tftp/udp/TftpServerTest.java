@@ -20,6 +20,8 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,41 @@ class TftpServerTest {
         .isInstanceOfSatisfying(TftpTransferException.class,
             e -> assertThat(e.errorCode()).isEqualTo(TftpErrorCode.ACCESS_VIOLATION));
     assertThat(files.files).doesNotContainKey("up");
+  }
+
+  @Test
+  void reportsProgressOfATransferThatLastsLongerThanTheInterval() throws Exception {
+    byte[] content = MemoryFiles.bytes(2_000_000, 9);
+    files.put("big", content);
+    InetSocketAddress address = start(TftpServer.builder(files)
+        .progressInterval(Duration.ofMillis(1)));
+
+    ByteBuf out = Unpooled.buffer();
+    client.get(address, "big", Map.of("blksize", "512"), out);
+
+    assertThat(ByteBufUtil.getBytes(out)).isEqualTo(content);
+    assertThat(events.nextEnded(ENDS_WITHIN).isSuccess()).isTrue();
+    List<long[]> reports = new ArrayList<>(events.progress);
+    // ~3,900 lock-step blocks at 1 ms intervals: far more than two reports, whatever the speed.
+    assertThat(reports).hasSizeGreaterThan(2);
+    assertThat(reports).allSatisfy(r -> {
+      assertThat(r[0]).isBetween(0L, (long) content.length);
+      assertThat(r[1]).isEqualTo(content.length);
+    });
+    for (int i = 1; i < reports.size(); i++) {
+      assertThat(reports.get(i)[0]).isGreaterThanOrEqualTo(reports.get(i - 1)[0]);
+    }
+  }
+
+  @Test
+  void reportsNoProgressForTransfersShorterThanTheInterval() throws Exception {
+    files.put("small", MemoryFiles.bytes(3000, 2));
+    InetSocketAddress address = start();
+
+    client.get(address, "small", Map.of(), Unpooled.buffer());
+
+    assertThat(events.nextEnded(ENDS_WITHIN).isSuccess()).isTrue();
+    assertThat(events.progress).isEmpty();
   }
 
   @Test
