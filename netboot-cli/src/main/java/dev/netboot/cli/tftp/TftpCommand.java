@@ -193,8 +193,7 @@ public final class TftpCommand implements Callable<Integer> {
 
     @Override
     public void transferProgress(TftpTransferEvent event, long bytes, long expectedBytes) {
-      lines.update(TransferLine.of(event).replace(": started", ": ")
-          + ProgressLine.amount(bytes, expectedBytes));
+      lines.update(TransferLine.progress(event, bytes, expectedBytes));
     }
 
     @Override

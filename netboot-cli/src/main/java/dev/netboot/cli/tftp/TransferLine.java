@@ -1,5 +1,6 @@
 package dev.netboot.cli.tftp;
 
+import dev.netboot.cli.ProgressLine;
 import dev.netboot.tftp.TftpOptions;
 import dev.netboot.tftp.TftpTransferResult;
 import dev.netboot.tftp.udp.TftpTransferEvent;
@@ -13,14 +14,26 @@ import java.util.Locale;
 final class TransferLine {
   private TransferLine() {}
 
-  static String of(TftpTransferEvent event) {
-    TftpTransferResult result = event.result();
+  /**
+   * Returns the status line of a transfer still running, for example {@code read big.img to
+   * 10.0.0.5:2070: 42% of 30.0 MB}.
+   */
+  static String progress(TftpTransferEvent event, long bytes, long expectedBytes) {
+    return head(event).append(ProgressLine.amount(bytes, expectedBytes)).toString();
+  }
+
+  private static StringBuilder head(TftpTransferEvent event) {
     boolean read = event.direction() == TftpTransferEvent.Direction.READ;
-    StringBuilder line = new StringBuilder()
+    return new StringBuilder()
         .append(read ? "read " : "write ").append(event.filename())
         .append(read ? " to " : " from ")
         .append(event.peer().getAddress().getHostAddress()).append(':')
         .append(event.peer().getPort()).append(": ");
+  }
+
+  static String of(TftpTransferEvent event) {
+    TftpTransferResult result = event.result();
+    StringBuilder line = head(event);
     if (result == null) {
       return line.append("started").toString();
     }

@@ -49,17 +49,17 @@ final class DhcpHostility {
 
   List<HostileReport.Row> run() throws IOException {
     SplittableRandom random = new SplittableRandom(c.seed ^ port ^ (bootServer ? 4011 : 67));
-    Generator<DhcpMessage> valid = bootServer
-        ? r -> DhcpGenerators.pxeRequests().next(r).toBuilder()
-            .option(DhcpOptionType.MESSAGE_TYPE, DhcpMessageType.REQUEST).build()
-        : r -> DhcpGenerators.pxeRequests().next(r).toBuilder()
-            .option(DhcpOptionType.MESSAGE_TYPE, DhcpMessageType.DISCOVER).build();
+    // What each port is for: DISCOVERs on the DHCP port, REQUESTs on the boot server's.
+    DhcpMessageType validType = bootServer ? DhcpMessageType.REQUEST : DhcpMessageType.DISCOVER;
+    Generator<DhcpMessage> valid = r -> DhcpGenerators.pxeRequests().next(r).toBuilder()
+        .option(DhcpOptionType.MESSAGE_TYPE, validType).build();
     int n = c.cases;
     List<HostileReport.Row> rows = new ArrayList<>();
     rows.add(category("PXE requests (control)", false, n, random,
         r -> bytes(valid.next(r))));
-    rows.add(category(c.ignoresNonPxe || bootServer ? "non-PXE clients" : "non-PXE clients"
-        + " (answered: full DHCP)", c.ignoresNonPxe || bootServer, n, random,
+    boolean ignoresNonPxe = c.ignoresNonPxe || bootServer;
+    rows.add(category(ignoresNonPxe ? "non-PXE clients" : "non-PXE clients (answered: full DHCP)",
+        ignoresNonPxe, n, random,
         r -> bytes(DhcpGenerators.plainRequests().next(r).toBuilder().op(DhcpOp.BOOTREQUEST)
             .build())));
     rows.add(category("BOOTREPLY", true, n, random,

@@ -255,11 +255,7 @@ public final class HostileCampaign {
 
     /** Sets the loopback addresses hostile traffic comes from (default 127.66.0.1 to .8). */
     public Builder sources(List<Inet4Address> addresses) {
-      if (addresses.isEmpty() || !addresses.stream().allMatch(InetAddress::isLoopbackAddress)) {
-        throw new IllegalArgumentException("sources: " + addresses
-            + " (expected: one or more loopback addresses)");
-      }
-      this.sources = List.copyOf(addresses);
+      this.sources = loopbackOnly(addresses, "sources");
       return this;
     }
 
@@ -269,9 +265,7 @@ public final class HostileCampaign {
      * client address, do not crowd out the other categories.
      */
     public Builder floodSources(List<Inet4Address> addresses) {
-      sources(addresses);
-      this.floodSources = this.sources;
-      this.sources = loopbackRange(66, 0, 8);
+      this.floodSources = loopbackOnly(addresses, "floodSources");
       return this;
     }
 
@@ -339,6 +333,14 @@ public final class HostileCampaign {
         }
       }
       return list;
+    }
+
+    private static List<Inet4Address> loopbackOnly(List<Inet4Address> addresses, String what) {
+      if (addresses.isEmpty() || !addresses.stream().allMatch(InetAddress::isLoopbackAddress)) {
+        throw new IllegalArgumentException(what + ": " + addresses
+            + " (expected: one or more loopback addresses)");
+      }
+      return List.copyOf(addresses);
     }
 
     private static int checkPort(int port, String what) {

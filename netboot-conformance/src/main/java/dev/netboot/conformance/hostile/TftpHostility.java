@@ -47,16 +47,12 @@ final class TftpHostility {
           + " range, tsize true; or DATA 1 or ERROR", absurdOptions(), this::judgeOack));
     }
     rows.add(batch("path traversal", "ERROR, never a byte from outside the root", traversal(),
-        (request, answer) -> TftpWire.opcode(answer) == TftpWire.ERROR ? null
-            : "answered " + TftpWire.describe(answer)));
+        ERROR_ONLY));
     if (!c.specialNames.isEmpty()) {
       rows.add(batch("FIFO, device, directory, link out", "ERROR within the window, nothing"
-          + " stalled", special(), (request, answer) ->
-          TftpWire.opcode(answer) == TftpWire.ERROR ? null
-              : "answered " + TftpWire.describe(answer)));
+          + " stalled", special(), ERROR_ONLY));
     }
-    rows.add(batch("WRQ with huge tsize", "ERROR", hugeWrites(), (request, answer) ->
-        TftpWire.opcode(answer) == TftpWire.ERROR ? null : "answered " + TftpWire.describe(answer)));
+    rows.add(batch("WRQ with huge tsize", "ERROR", hugeWrites(), ERROR_ONLY));
     if (c.tftpName != null) {
       rows.add(spoofedTids());
     }
@@ -67,6 +63,10 @@ final class TftpHostility {
   private interface Judge {
     @Nullable String judge(byte[] request, byte[] answer);
   }
+
+  /** For requests that must be refused: anything but an ERROR is a violation. */
+  private static final Judge ERROR_ONLY = (request, answer) ->
+      TftpWire.opcode(answer) == TftpWire.ERROR ? null : "answered " + TftpWire.describe(answer);
 
   private record Case(String what, byte[] bytes) {}
 

@@ -37,6 +37,17 @@ class HostileCampaignTest {
   }
 
   @Test
+  void floodSourcesAndOtherSourcesAreSetApart() throws Exception {
+    Inet4Address a = (Inet4Address) InetAddress.getByName("127.1.0.1");
+    Inet4Address b = (Inet4Address) InetAddress.getByName("127.1.0.2");
+    HostileCampaign c = HostileCampaign.builder(loopback()).sources(java.util.List.of(a))
+        .floodSources(java.util.List.of(b)).build();
+
+    assertThat(c.sources).containsExactly(a);
+    assertThat(c.floodSources).containsExactly(b);
+  }
+
+  @Test
   void aDhcpServerThatAnswersEverythingTwiceAndLargeIsCaught() throws Exception {
     // Echoes every datagram of 8 bytes or more twice, padded to 4 KiB: an answer to what must
     // be ignored, a second answer, and amplification.

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Turns TFTP and HTTP transfers into {@link NetbootEvent.FileServed} and, when the last file of a
@@ -62,16 +63,10 @@ public final class TransferEvents implements TftpTransferListener, HttpTransferL
     @Nullable String mac = decisions.macOf(event.peer().getAddress());
     // The TFTP server has logged a failure already, within the peer's budget of lines: a
     // second line here would make every rejected request two.
-    if (event.isSuccess() || log.isDebugEnabled()) {
-      String line = "mac={} tftp: {} {} to {}: {} bytes in {} ms";
-      Object[] args = {orDash(mac), event.filename(), event.isSuccess() ? "sent" : "failed",
-        event.peer(), event.bytes(), event.duration().toMillis()};
-      if (event.isSuccess()) {
-        log.info(line, args);
-      } else {
-        log.debug(line, args);
-      }
-    }
+    log.atLevel(event.isSuccess() ? Level.INFO : Level.DEBUG)
+        .log("mac={} tftp: {} {} to {}: {} bytes in {} ms", orDash(mac), event.filename(),
+            event.isSuccess() ? "sent" : "failed", event.peer(), event.bytes(),
+            event.duration().toMillis());
     events.emit(new NetbootEvent.FileServed(mac, NetbootEvent.Protocol.TFTP, event.filename(),
         event.peer(), event.bytes(), event.duration(), event.isSuccess()));
   }

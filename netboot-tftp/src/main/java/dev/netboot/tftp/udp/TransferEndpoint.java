@@ -81,7 +81,7 @@ abstract class TransferEndpoint extends LoopEndpoint implements TftpOutbox {
       close();
       return;
     }
-    afterEvent();
+    afterEvent(System.nanoTime());
   }
 
   /** Makes the transfer; called once the socket is open. */
@@ -116,8 +116,9 @@ abstract class TransferEndpoint extends LoopEndpoint implements TftpOutbox {
   /** Hands the transfer a packet that reached it another way: a repeated request. */
   final void deliver(TftpPacket packet) {
     if (transfer != null && !closed) {
-      transfer.onPacket(packet, System.nanoTime(), this);
-      afterEvent();
+      long now = System.nanoTime();
+      transfer.onPacket(packet, now, this);
+      afterEvent(now);
     }
   }
 
@@ -162,7 +163,7 @@ abstract class TransferEndpoint extends LoopEndpoint implements TftpOutbox {
         break;
       }
     }
-    afterEvent();
+    afterEvent(nowNanos);
   }
 
   @Override
@@ -170,7 +171,7 @@ abstract class TransferEndpoint extends LoopEndpoint implements TftpOutbox {
     TftpTransfer t = transfer;
     if (t != null && !closed) {
       t.onDeadline(nowNanos, this);
-      afterEvent();
+      afterEvent(nowNanos);
     }
   }
 
@@ -218,7 +219,7 @@ abstract class TransferEndpoint extends LoopEndpoint implements TftpOutbox {
     }
   }
 
-  private void afterEvent() {
+  private void afterEvent(long nowNanos) {
     TftpTransfer t = transfer;
     if (t == null || closed) {
       return;
@@ -231,7 +232,7 @@ abstract class TransferEndpoint extends LoopEndpoint implements TftpOutbox {
       close();
     } else {
       if (result == null) {
-        onProgress(t, System.nanoTime());
+        onProgress(t, nowNanos);
       }
       loop.schedule(this, t.deadlineNanos());
     }
